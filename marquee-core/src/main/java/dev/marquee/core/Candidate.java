@@ -21,6 +21,7 @@ public final class Candidate {
     private final FeatureMap features = new FeatureMap();
     private List<String> decisions;
     private double propensity = 1.0;
+    private int row = -1;
 
     public Candidate(int video) {
         this.video = video;
@@ -96,6 +97,15 @@ public final class Candidate {
 
     public void propensity(double p) {
         this.propensity = p;
+    }
+
+    /** Index of this candidate in the request's batch-hydrated feature columns, or -1 before hydration. */
+    public int row() {
+        return row;
+    }
+
+    public void row(int row) {
+        this.row = row;
     }
 
     @Override
