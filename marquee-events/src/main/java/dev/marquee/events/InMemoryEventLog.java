@@ -42,6 +42,9 @@ public final class InMemoryEventLog implements EventLog {
 
     @Override
     public synchronized List<LogRecord> read(long fromOffset, int max) {
+        if (fromOffset < 0 || max < 0) {
+            throw new IllegalArgumentException("fromOffset and max must be >= 0, got " + fromOffset + ", " + max);
+        }
         int from = (int) Math.min(fromOffset, records.size());
         int to = (int) Math.min(records.size(), from + (long) max);
         return List.copyOf(records.subList(from, to));
