@@ -49,7 +49,9 @@ public final class LogStats {
             next = batch.getLast().offset() + 1;
             progress.accept(next);
         }
-        progress.accept(end);
+        if (next < end) {
+            progress.accept(end);
+        }
         return s;
     }
 

@@ -21,11 +21,17 @@ final class Progress {
     static LongConsumer forLog(String task, long total) {
         ProgressBar bar = bar(task, total, "events");
         return new LongConsumer() {
+            private boolean closed;
+
             @Override
             public void accept(long position) {
+                if (closed) {
+                    return;
+                }
                 bar.stepTo(position);
                 if (position >= total) {
                     bar.close();
+                    closed = true;
                 }
             }
         };

@@ -1,0 +1,73 @@
+package dev.marquee.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes of API v1 and their error rendering. Every refusal is JSON {@code {error, details}} with a 4xx/5xx;
+ * an unexpected exception is logged and answered 500 without internals.
+ *
+ * @param feed       {@code GET /v1/feed/{userId}}
+ * @param events     {@code POST /v1/events}
+ * @param entities   video/user upserts and user deletion
+ * @param status     {@code GET /v1/status} body for the web UI's panel
+ * @param sampleUsers {@code GET /v1/users/sample}: a few known user ids for the UI's "random user"
+ * @param ready      readiness: models, index and features loaded
+ */
+public record HttpApi(Handler feed, EventsHandler events, EntityHandlers entities, Supplier<Map<String, Object>> status,
+                      Handler sampleUsers, BooleanSupplier ready, PrometheusMeterRegistry metrics, Json json) {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    public WebServer start(String host, int port) {
+        StaticAssets assets = new StaticAssets();
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .get("/v1/feed/{userId}", feed)
+                .post("/v1/events", events)
+                .put("/v1/videos/{videoId}", entities::putVideo)
+                .get("/v1/users/sample", sampleUsers)
+                .put("/v1/users/{userId}", entities::putUser)
+                .delete("/v1/users/{userId}", entities::deleteUser)
+                .get("/v1/status", (req, res) -> json.send(res, 200, status.get()))
+                .get("/health/live", (req, res) -> json.send(res, 200, Map.of("status", "UP")))
+                .get("/health/ready", (req, res) -> {
+                    boolean up = ready.getAsBoolean();
+                    json.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+                })
+                .get("/metrics", (req, res) -> {
+                    res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                    res.send(metrics.scrape());
+                })
+                .get("/openapi.json", (req, res) -> assets.send(res, "openapi.json"))
+                .get("/", assets::index)
+                .get("/static/{file}", assets::file)
+                .error(ApiException.class, (req, res, e) -> {
+                    if (e.retryAfterSeconds() != null) {
+                        res.header(HeaderNames.RETRY_AFTER, e.retryAfterSeconds());
+                    }
+                    json.send(res, e.status(), body(e.getMessage(), e));
+                })
+                .error(Exception.class, (req, res, e) -> {
+                    LOG.error("unexpected failure on {} {}", req.prologue().method(), req.path().path(), e);
+                    json.send(res, Status.INTERNAL_SERVER_ERROR_500.code(),
+                            Map.of("error", "internal error", "details", java.util.List.of()));
+                });
+        return WebServer.builder().host(host).port(port).routing(routing).build().start();
+    }
+
+    private static Map<String, Object> body(String error, ApiException e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", error);
+        m.put("details", e.details());
+        return m;
+    }
+}
