@@ -1,0 +1,46 @@
+package dev.marquee.feed.retrieval;
+
+import dev.marquee.core.IdDictionary;
+import dev.marquee.events.Video;
+import java.util.List;
+
+/**
+ * Writes videos into both indexes of a generation: item tower, full and content-only, from the generation's
+ * own model, so every vector in a generation shares one embedding space. A video whose embedding is
+ * degenerate under that model is removed rather than indexed. Callers serialise writes.
+ */
+final class GenerationWriter {
+    private final IdDictionary categories;
+
+    GenerationWriter(IdDictionary categories) {
+        this.categories = categories;
+    }
+
+    void upsert(IndexGeneration g, int[] ids, List<Video> videos, float[] text) {
+        ItemEmbeddings e = ItemEmbeddings.of(g.model(), ItemTowerInputs.forModel(g.model(), categories), videos, text);
+        for (int i = 0; i < ids.length; i++) {
+            if (e.valid()[i]) {
+                g.items().upsert(ids[i], e.fullRow(i));
+                g.content().upsert(ids[i], e.contentRow(i));
+            } else {
+                remove(g, ids[i]);
+            }
+        }
+    }
+
+    void remove(IndexGeneration g, int id) {
+        g.items().remove(id);
+        g.content().remove(id);
+    }
+
+    /** Applies {@code writes} in order. */
+    void replay(IndexGeneration g, List<PendingWrite> writes) {
+        for (PendingWrite w : writes) {
+            if (w.video() == null) {
+                remove(g, w.id());
+            } else {
+                upsert(g, new int[] {w.id()}, List.of(w.video()), w.text());
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.marquee.feed.retrieval;
+
+import dev.marquee.ann.DeltaBufferedHnswIndex;
+import dev.marquee.ann.IndexConfig;
+import dev.marquee.ann.VectorBatch;
+import dev.marquee.core.IdDictionary;
+import dev.marquee.events.Video;
+import dev.marquee.models.twotower.TwoTowerModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds an {@link IndexGeneration} for every servable video: text vectors (stored, or encoded once) → item
+ * tower, full and content-only, in chunks of {@value #CHUNK} → two HNSW graphs with their delta buffers.
+ * Runs on the caller's thread; callers put it in the background.
+ */
+final class IndexGenerationBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexGenerationBuilder.class);
+    static final int CHUNK = 512;
+
+    private final VideoCatalogue catalogue;
+    private final IdDictionary categories;
+    private final VideoTextVectors texts;
+    private final IndexConfig itemConfig;
+    private final IndexConfig contentConfig;
+    private final Executor rebuilds;
+
+    /** @param rebuilds runs the indexes' own background delta folds */
+    IndexGenerationBuilder(VideoCatalogue catalogue, IdDictionary categories, VideoTextVectors texts,
+                           RetrievalIndexConfig config, Executor rebuilds) {
+        this.catalogue = catalogue;
+        this.categories = categories;
+        this.texts = texts;
+        this.itemConfig = config.items();
+        this.contentConfig = config.content();
+        this.rebuilds = rebuilds;
+    }
+
+    IndexGeneration build(TwoTowerModel model) {
+        ItemTowerInputs inputs = ItemTowerInputs.forModel(model, categories);
+        int[] ids = catalogue.ids();
+        int d = model.dimension();
+        int[] kept = new int[ids.length];
+        float[] full = new float[ids.length * d];
+        float[] content = new float[ids.length * d];
+        float[] text = new float[CHUNK * texts.dimension()];
+        int n = 0, skipped = 0;
+        for (int from = 0; from < ids.length; from += CHUNK) {
+            int to = Math.min(ids.length, from + CHUNK);
+            List<Video> videos = new ArrayList<>(to - from);
+            int[] chunkIds = new int[to - from];
+            for (int i = from; i < to; i++) {
+                Video v = catalogue.video(ids[i]);
+                if (v != null) { // removed since the id snapshot
+                    chunkIds[videos.size()] = ids[i];
+                    videos.add(v);
+                }
+            }
+            if (videos.isEmpty()) {
+                continue;
+            }
+            texts.fill(videos, text);
+            ItemEmbeddings e = ItemEmbeddings.of(model, inputs, videos, text);
+            for (int i = 0; i < videos.size(); i++) {
+                if (!e.valid()[i]) {
+                    skipped++;
+                    continue;
+                }
+                kept[n] = chunkIds[i];
+                System.arraycopy(e.full(), i * d, full, n * d, d);
+                System.arraycopy(e.content(), i * d, content, n * d, d);
+                n++;
+            }
+        }
+        if (skipped > 0) {
+            LOG.warn("{} videos have degenerate embeddings under this model and are not indexed", skipped);
+        }
+        int[] finalIds = Arrays.copyOf(kept, n);
+        DeltaBufferedHnswIndex items = DeltaBufferedHnswIndex.build(
+                new VectorBatch(finalIds, Arrays.copyOf(full, n * d), d), itemConfig.withDimension(d), rebuilds);
+        try {
+            DeltaBufferedHnswIndex contentIndex = DeltaBufferedHnswIndex.build(
+                    new VectorBatch(finalIds.clone(), Arrays.copyOf(content, n * d), d), contentConfig.withDimension(d),
+                    rebuilds);
+            return new IndexGeneration(model, items, contentIndex);
+        } catch (RuntimeException ex) {
+            items.close();
+            throw ex;
+        }
+    }
+}

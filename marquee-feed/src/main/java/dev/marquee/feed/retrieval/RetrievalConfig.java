@@ -1,0 +1,117 @@
+package dev.marquee.feed.retrieval;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every candidate-generation knob with its default in one place.
+ *
+ * @param twoTowerK             ANN neighbours of the user embedding (default 500)
+ * @param coWatchSeeds          newest long views expanded through the co-watch graph (default 20, ≤ 50)
+ * @param coWatchPerSeed        strongest neighbours read per seed (default 50)
+ * @param coWatchK              co-watch candidates kept (default 300)
+ * @param seedHalfLifeMillis    recency half-life weighting co-watch and content seeds (default 1 day)
+ * @param contentSeeds          newest long views pooled into the content query (default 10)
+ * @param contentSeedSearches   of those, the newest also searched one by one (default 3)
+ * @param contentK              content candidates kept (default 200)
+ * @param trendingK             trending candidates kept (default 200)
+ * @param topCategories         strongest category affinities that bias trending and fresh uploads (default 3)
+ * @param categoryBoost         trending score multiplier for the user's top categories, 1 + boost·share (default 2)
+ * @param segmentK              segment-popular candidates kept (default 300)
+ * @param segmentMinSize        a segment with fewer popular videos falls back to a coarser one (default 50)
+ * @param freshK                fresh-upload candidates kept (default 100)
+ * @param freshMaxAgeMillis     uploads older than this are not fresh (default 2 days)
+ * @param newUserMaxEngagements below this many engagements a user counts as new (default 5)
+ * @param excludeWatched        ANN sources skip videos the user already long-viewed (default true)
+ * @param quotas                per-source quotas, in merge priority order
+ * @param target                merged candidates aimed for; trending backfills when short (default 1,000)
+ */
+public record RetrievalConfig(int twoTowerK, int coWatchSeeds, int coWatchPerSeed, int coWatchK,
+                              long seedHalfLifeMillis, int contentSeeds, int contentSeedSearches, int contentK,
+                              int trendingK, int topCategories, double categoryBoost, int segmentK, int segmentMinSize,
+                              int freshK, long freshMaxAgeMillis, int newUserMaxEngagements, boolean excludeWatched,
+                              List<SourceQuota> quotas, int target) {
+    private static final double LN2 = Math.log(2);
+    private static final long DAY = 86_400_000L;
+
+    public RetrievalConfig {
+        positive("twoTowerK", twoTowerK);
+        positive("coWatchSeeds", coWatchSeeds);
+        positive("coWatchPerSeed", coWatchPerSeed);
+        positive("coWatchK", coWatchK);
+        positive("seedHalfLifeMillis", seedHalfLifeMillis);
+        positive("contentSeeds", contentSeeds);
+        positive("contentK", contentK);
+        positive("trendingK", trendingK);
+        positive("segmentK", segmentK);
+        positive("freshK", freshK);
+        positive("freshMaxAgeMillis", freshMaxAgeMillis);
+        positive("target", target);
+        if (coWatchSeeds > 50) {
+            throw new IllegalArgumentException("coWatchSeeds must be <= 50 (the store's seed limit), got " + coWatchSeeds);
+        }
+        if (contentSeedSearches < 0 || contentSeedSearches > contentSeeds) {
+            throw new IllegalArgumentException("contentSeedSearches must be in [0, contentSeeds=" + contentSeeds
+                    + "], got " + contentSeedSearches);
+        }
+        if (topCategories < 0 || segmentMinSize < 0 || newUserMaxEngagements < 0) {
+            throw new IllegalArgumentException("topCategories, segmentMinSize and newUserMaxEngagements must be >= 0");
+        }
+        if (!(categoryBoost >= 0) || Double.isInfinite(categoryBoost)) {
+            throw new IllegalArgumentException("categoryBoost must be finite and >= 0, got " + categoryBoost);
+        }
+        quotas = List.copyOf(quotas);
+        Set<String> seen = new HashSet<>();
+        for (SourceQuota q : quotas) {
+            if (!seen.add(q.source())) {
+                throw new IllegalArgumentException("source " + q.source() + " has two quotas");
+            }
+        }
+    }
+
+    /** Quotas sum to the target for a user with history: 450 two-tower, 250 co-watch, 120 content, 60 fresh, 120 trending. */
+    public static RetrievalConfig defaults() {
+        return new RetrievalConfig(500, 20, 50, 300, DAY, 10, 3, 200, 200, 3, 2.0, 300, 50, 100, 2 * DAY, 5, true,
+                List.of(new SourceQuota(TwoTowerCandidateSource.ID.name(), 450),
+                        new SourceQuota(CoWatchCandidateSource.ID.name(), 250),
+                        new SourceQuota(ContentCandidateSource.ID.name(), 120),
+                        new SourceQuota(SegmentPopularCandidateSource.ID.name(), 300),
+                        new SourceQuota(FreshUploadsCandidateSource.ID.name(), 60),
+                        new SourceQuota(TrendingCandidateSource.ID.name(), 120)),
+                1_000);
+    }
+
+    public RetrievalConfig withQuotas(List<SourceQuota> newQuotas, int newTarget) {
+        return new RetrievalConfig(twoTowerK, coWatchSeeds, coWatchPerSeed, coWatchK, seedHalfLifeMillis, contentSeeds,
+                contentSeedSearches, contentK, trendingK, topCategories, categoryBoost, segmentK, segmentMinSize, freshK,
+                freshMaxAgeMillis, newUserMaxEngagements, excludeWatched, newQuotas, newTarget);
+    }
+
+    public RetrievalConfig withSegment(int newSegmentK, int newSegmentMinSize) {
+        return new RetrievalConfig(twoTowerK, coWatchSeeds, coWatchPerSeed, coWatchK, seedHalfLifeMillis, contentSeeds,
+                contentSeedSearches, contentK, trendingK, topCategories, categoryBoost, newSegmentK, newSegmentMinSize,
+                freshK, freshMaxAgeMillis, newUserMaxEngagements, excludeWatched, quotas, target);
+    }
+
+    /** Quota of {@code source}, 0 for a source without one (it then only fills leftover room). */
+    public int quota(String source) {
+        for (SourceQuota q : quotas) {
+            if (q.source().equals(source)) {
+                return q.quota();
+            }
+        }
+        return 0;
+    }
+
+    /** Recency weight of a seed interaction {@code ageMillis} old. */
+    double seedWeight(long ageMillis) {
+        return Math.exp(-LN2 * Math.max(0L, ageMillis) / seedHalfLifeMillis);
+    }
+
+    private static void positive(String name, long v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + v);
+        }
+    }
+}
