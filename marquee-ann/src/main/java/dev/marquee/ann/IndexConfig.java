@@ -1,0 +1,116 @@
+package dev.marquee.ann;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Every ANN tuning knob with its default in one place.
+ *
+ * @param dimension vector length (the two-tower output, 64)
+ * @param maxConn HNSW M: links per node on upper layers (2M on the bottom layer), Lucene's meaning
+ * @param beamWidth HNSW efConstruction: candidate list size while inserting
+ * @param efSearch candidate list size while searching; a search for k uses max(k, efSearch)
+ * @param encoding how the graph stores and scores vectors (float, or int8 scalar-quantized)
+ * @param rescore with INT8, re-rank the efSearch candidates by exact float dot products (reads the
+ *     raw vectors Lucene keeps beside the quantized ones) before cutting to k
+ * @param storage where the Lucene index files live
+ * @param workDirectory parent of the temporary index directories when storage is MMAP
+ * @param deltaRebuildThreshold fresh upserts held in the exact delta before a background rebuild
+ * @param buildRamBufferMb Lucene indexing buffer; large enough for one segment means no merge pass
+ */
+public record IndexConfig(
+    int dimension,
+    int maxConn,
+    int beamWidth,
+    int efSearch,
+    VectorEncoding encoding,
+    boolean rescore,
+    IndexStorage storage,
+    Path workDirectory,
+    int deltaRebuildThreshold,
+    int buildRamBufferMb) {
+
+  /** How the HNSW graph stores vectors. */
+  public enum VectorEncoding {
+    /** 4 bytes per dimension, exact scores. */
+    FLOAT32,
+    /** Lucene's 8-bit optimized scalar quantization: ~1 byte per dimension on the search path. */
+    INT8
+  }
+
+  /** Where index files live. */
+  public enum IndexStorage {
+    /** Java heap (ByteBuffersDirectory): nothing on disk, but slower scoring and all bytes on heap. */
+    HEAP,
+    /** A memory-mapped temporary directory: off-heap, SIMD scoring on mapped memory; deleted on close. */
+    MMAP
+  }
+
+  public IndexConfig {
+    Objects.requireNonNull(encoding, "encoding");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(workDirectory, "workDirectory");
+    requireAtLeast("dimension", dimension, 1);
+    requireAtLeast("maxConn", maxConn, 2);
+    requireAtLeast("beamWidth", beamWidth, 1);
+    requireAtLeast("efSearch", efSearch, 1);
+    requireAtLeast("deltaRebuildThreshold", deltaRebuildThreshold, 1);
+    requireAtLeast("buildRamBufferMb", buildRamBufferMb, 16);
+    if (maxConn > 512 || beamWidth > 3200) {
+      throw new IllegalArgumentException(
+          "Lucene allows maxConn <= 512 and beamWidth <= 3200, got " + maxConn + ", " + beamWidth);
+    }
+    if (buildRamBufferMb > 2000) {
+      throw new IllegalArgumentException(
+          "buildRamBufferMb must be <= 2000 (Lucene's per-thread limit), got " + buildRamBufferMb);
+    }
+  }
+
+  /** Defaults for 64-d two-tower embeddings: float HNSW, M=16, efConstruction=100, ef=800. */
+  public static IndexConfig defaults() {
+    return new IndexConfig(
+        64, 16, 100, 800, VectorEncoding.FLOAT32, true, IndexStorage.MMAP,
+        Path.of(System.getProperty("java.io.tmpdir")), 50_000, 1024);
+  }
+
+  public IndexConfig withDimension(int value) {
+    return new IndexConfig(value, maxConn, beamWidth, efSearch, encoding, rescore, storage,
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+  }
+
+  public IndexConfig withGraph(int newMaxConn, int newBeamWidth) {
+    return new IndexConfig(dimension, newMaxConn, newBeamWidth, efSearch, encoding, rescore, storage,
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+  }
+
+  public IndexConfig withEfSearch(int value) {
+    return new IndexConfig(dimension, maxConn, beamWidth, value, encoding, rescore, storage,
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+  }
+
+  public IndexConfig withEncoding(VectorEncoding value) {
+    return new IndexConfig(dimension, maxConn, beamWidth, efSearch, value, rescore, storage,
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+  }
+
+  public IndexConfig withRescore(boolean value) {
+    return new IndexConfig(dimension, maxConn, beamWidth, efSearch, encoding, value, storage,
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+  }
+
+  public IndexConfig withStorage(IndexStorage value, Path directory) {
+    return new IndexConfig(dimension, maxConn, beamWidth, efSearch, encoding, rescore, value,
+        directory, deltaRebuildThreshold, buildRamBufferMb);
+  }
+
+  public IndexConfig withDeltaRebuildThreshold(int value) {
+    return new IndexConfig(dimension, maxConn, beamWidth, efSearch, encoding, rescore, storage,
+        workDirectory, value, buildRamBufferMb);
+  }
+
+  private static void requireAtLeast(String name, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+    }
+  }
+}
