@@ -1,0 +1,58 @@
+package dev.marquee.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.server.DataDir;
+import dev.marquee.server.Main;
+import dev.marquee.server.ServeConfig;
+import dev.marquee.server.Wiring;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A real serving process (in-JVM) on a small generated world, spoken to over real HTTP. */
+final class ServerHarness implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    final Wiring wiring;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final DataDir dir;
+
+    ServerHarness(Path root) {
+        dir = new DataDir(root);
+        if (!dir.hasEvents()) {
+            assertThat(Main.run("generate", "--data", root.toString(), "--videos", "800", "--users", "400", "--days", "2",
+                    "--seed", "5")).isZero();
+        }
+        ServeConfig d = ServeConfig.defaults(dir, 0);
+        wiring = Wiring.start(new ServeConfig(dir, "127.0.0.1", 0, Duration.ofMillis(500), Duration.ofMillis(400),
+                d.snapshotPeriod(), d.snapshotMinEvents(), d.modelPollPeriod()), o -> { });
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + wiring.port() + path);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    @Override
+    public void close() {
+        wiring.close();
+    }
+}
