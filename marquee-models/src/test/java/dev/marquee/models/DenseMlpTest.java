@@ -42,6 +42,46 @@ class DenseMlpTest {
     }
 
     @Test
+    void gemm_onStridedSlices_matchesNaiveLoops_withAndWithoutAccumulateAndRelu() {
+        for (int rows : new int[] {1, 4, 7}) {
+            for (int out : new int[] {5, 8, 16, 27, 40}) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    int in = 11, lda = in + 6, ldb = out + 9, ldc = out + 3, aOff = 4, bOff = 2, cOff = 5, biasOff = 3;
+                    float[] a = randomArray(aOff + rows * lda), b = randomArray(bOff + in * ldb);
+                    float[] bias = randomArray(biasOff + out), c = randomArray(cOff + rows * ldc);
+                    float[] before = c.clone();
+                    MatMulKernel.gemm(a, aOff, lda, rows, in, b, bOff, ldb, bias, biasOff, out, c, cOff, ldc, accumulate, true);
+                    for (int r = 0; r < rows; r++) {
+                        for (int j = 0; j < ldc; j++) {
+                            int ci = cOff + r * ldc + j;
+                            if (j >= out) {
+                                assertThat(c[ci]).as("column %d beyond out untouched", j).isEqualTo(before[ci]);
+                                continue;
+                            }
+                            double expected = accumulate ? before[ci] : bias[biasOff + j];
+                            for (int k = 0; k < in; k++) {
+                                expected += (double) a[aOff + r * lda + k] * b[bOff + k * ldb + j];
+                            }
+                            assertThat((double) c[ci]).as("rows %d out %d acc %s at (%d,%d)", rows, out, accumulate, r, j)
+                                    .isCloseTo(Math.max(0, expected), org.assertj.core.data.Offset.offset(1e-5));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void workspacePool_handsBackTheSameWorkspace_andNewOnesWhenAllAreLent() {
+        WorkspacePool pool = new WorkspacePool();
+        MlpWorkspace first = pool.take();
+        pool.giveBack(first);
+        assertThat(pool.take()).isSameAs(first);
+        MlpWorkspace second = pool.take();
+        assertThat(second).isNotSameAs(first);
+    }
+
+    @Test
     void mlp_chainsLayersThroughTheWorkspace() {
         DenseLayer first = new DenseLayer(2, 2, new float[] {1, 0, 0, 1}, new float[] {0, -5}, true);
         DenseLayer second = new DenseLayer(2, 1, new float[] {2, 3}, new float[] {1}, false);

@@ -35,6 +35,11 @@ public final class RankerModel implements AutoCloseable {
         return spec.schema();
     }
 
+    /** The trained tensors (module-internal: the PyTorch reference and measurement baselines read them). */
+    ParameterSet parameters() {
+        return params;
+    }
+
     public RankerConfig config() {
         return spec.config();
     }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
  * PyTorch (one intra-op thread, so it computes on the calling thread), for the MMoE, a shared-bottom
  * 256-128 teacher and the distilled student shape. Latency is the calling thread's CPU time, which a
  * busy shared box distorts far less than wall time. Weights are initial values: latency does not
- * depend on them. The JMH benchmarks in marquee-bench are the authoritative figures.
+ * depend on them. {@link RankerLatencyMeasurement} (a main) adds the previous path and the plain-GEMM limit.
  */
 class RankerInferenceMeasurementTest {
     static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-    static final int ROWS = 1000, WARMUP = 30, RUNS = 100;
+    static final int ROWS = 1000, WARMUP = 20, RUNS = 50;
 
     @Test
     void measureInferenceLatency() {

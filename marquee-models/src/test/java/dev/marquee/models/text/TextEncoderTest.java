@@ -57,25 +57,40 @@ class TextEncoderTest {
     }
 
     @Test
-    void batchEncoding_matchesOneByOneAndReportsThroughput() {
-        String[] topics = {"chess", "football", "cooking", "travel", "guitar", "fitness", "gaming", "painting"};
-        String[] verbs = {"beginner guide to", "advanced tips for", "my first week of", "ten mistakes in", "history of"};
-        List<VideoText> texts = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            texts.add(new VideoText(verbs[i % verbs.length] + " " + topics[i % topics.length] + " part " + i,
-                    List.of(topics[i % topics.length])));
-        }
+    void paddedBatches_equalTheOneTextPath_forMixedLengthsDuplicatesAndTruncatedTexts() {
+        List<VideoText> texts = new ArrayList<>(CatalogueTitles.generate(30, 5));
+        texts.add(new VideoText("Go", List.of()));
+        texts.add(texts.get(3));
+        texts.add(new VideoText("a very long description ".repeat(60), List.of("long", "truncated")));
         float[] batch = new float[texts.size() * TextEncoder.DIMENSION];
-        long start = System.nanoTime();
         encoder.encodeInto(texts, batch);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("text encoder: %d vectors in %.2f s = %.0f vectors/s (2 executor threads)%n",
-                texts.size(), seconds, texts.size() / seconds);
-        TextEncoder uncached = new TextEncoder(pool, 0);
-        float[] single = uncached.encode(texts.get(17));
-        for (int i = 0; i < TextEncoder.DIMENSION; i++) {
-            assertThat(batch[17 * TextEncoder.DIMENSION + i]).isCloseTo(single[i], org.assertj.core.data.Offset.offset(1e-5f));
+        for (int i = 0; i < texts.size(); i++) {
+            float[] single = encoder.encodeOneByOne(texts.get(i));
+            float[] row = java.util.Arrays.copyOfRange(batch, i * TextEncoder.DIMENSION, (i + 1) * TextEncoder.DIMENSION);
+            assertThat(cos(row, single)).as("text %d: %s", i, texts.get(i).title()).isGreaterThan(1 - 1e-4f);
         }
+    }
+
+    @Test
+    void quantizedVariant_runsOneTextPerRun_soItsVectorsDoNotDependOnBatchMates() {
+        TextEncoder quantized = new TextEncoder(pool, 0,
+                TextEncoderConfig.forExecutor(pool).withVariant(MiniLmVariant.QUANTIZED).withMaxBatch(32));
+        List<VideoText> texts = CatalogueTitles.generate(6, 11);
+        float[] batch = new float[texts.size() * TextEncoder.DIMENSION];
+        quantized.encodeInto(texts, batch);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] row = java.util.Arrays.copyOfRange(batch, i * TextEncoder.DIMENSION, (i + 1) * TextEncoder.DIMENSION);
+            assertThat(cos(row, quantized.encodeOneByOne(texts.get(i)))).isGreaterThan(1 - 1e-6f);
+        }
+        assertThat(cos(quantized.encode(texts.get(0)), encoder.encode(texts.get(0))))
+                .as("the two exports agree roughly, not exactly").isBetween(0.9f, 0.9999f);
+    }
+
+    @Test
+    void shortOutputBuffer_isRejected() {
+        assertThatThrownBy(() -> encoder.encodeInto(CatalogueTitles.generate(2, 1), new float[TextEncoder.DIMENSION]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("output holds 384 floats, needs 768");
     }
 
     @Test
