@@ -15,7 +15,6 @@ import dev.marquee.training.registry.PromotionListener;
  */
 public final class ServingModelLoader implements PromotionListener {
     public static final String TWO_TOWER = "two-tower";
-    public static final String RANKER = "ranker";
 
     private final ModelHolder models;
     private final RetrievalIndexes indexes;
@@ -29,14 +28,14 @@ public final class ServingModelLoader implements PromotionListener {
     public synchronized void onPromoted(LoadedVersion loaded) throws Exception {
         String kind = loaded.manifest().kind();
         ServingModels now = models.current();
-        switch (kind) {
+        switch (kind.startsWith("ranker") ? "ranker" : kind) {
             case TWO_TOWER -> {
                 TwoTowerModel model = TwoTowerModel.load(loaded.directory());
                 indexes.rebuildFor(model).join();
                 models.swap(new ServingModels(version(loaded, now.ranker() == null ? null : rankerVersion(now)), model,
                         now.ranker()));
             }
-            case RANKER -> {
+            case "ranker" -> {
                 RankerModel model = RankerModel.load(loaded.directory());
                 models.swap(new ServingModels(version(twoTowerVersion(now), loaded), now.twoTower(), model));
             }

@@ -124,7 +124,7 @@ public final class Wiring implements AutoCloseable {
         ModelHolder models = new ModelHolder();
         ModelRegistry registry = new ModelRegistry(dir.models(), clock);
         ServingModelLoader loader = new ServingModelLoader(models, indexes);
-        for (String kind : List.of(ServingModelLoader.TWO_TOWER, ServingModelLoader.RANKER)) {
+        for (String kind : List.of(ServingModelLoader.TWO_TOWER, cfg.rankerKind())) {
             RegistryWatcher watcher = own(new RegistryWatcher(registry, kind, scheduler, cfg.modelPollPeriod(), loader));
             watcher.pollOnce(); // load the promoted model (and build its index) before answering
             watcher.start();

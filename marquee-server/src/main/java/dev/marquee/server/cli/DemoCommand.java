@@ -1,32 +1,60 @@
 package dev.marquee.server.cli;
 
+import dev.marquee.core.Clock;
 import dev.marquee.server.DataDir;
 import dev.marquee.server.Main;
+import dev.marquee.training.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The main job: on first run generates the default world into {@code ./data}; later runs reuse it.
- * Grows with the funnel (training, serving) as those parts land.
+ * The main job, one command on a fresh machine: on first run generates the default world into
+ * {@code ./data} and trains the models (two-tower, ranker, student) from it; every run then serves the
+ * whole funnel on {@code --port} with the web UI at {@code /}. Later runs reuse {@code ./data}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the whole funnel on the default world in ./data (generated on first run).")
+        description = "Generate the default world into ./data (first run), train the models, and serve the feed API "
+                + "and web UI on --port.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "data", description = "data directory (default ${DEFAULT-VALUE})")
     Path data;
 
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         DataDir dir = new DataDir(data);
         if (!dir.hasEvents()) {
-            System.err.println("demo: no world in " + data + " yet, generating the default world (first run only)");
+            System.err.println("demo: first run — generating the default world into " + data);
             int rc = Main.run("generate", "--data", data.toString());
             if (rc != 0) {
                 return rc;
             }
         }
-        return Main.run("stats", "--data", data.toString());
+        int rc = Main.run("stats", "--data", data.toString());
+        if (rc != 0) {
+            return rc;
+        }
+        ModelRegistry registry = new ModelRegistry(dir.models(), Clock.SYSTEM);
+        if (registry.current("two-tower").isEmpty()) {
+            System.err.println("demo: training the two-tower retrieval model (first run only)");
+            rc = Main.run("train", "--data", data.toString(), "--model", "two-tower");
+            if (rc != 0) {
+                return rc;
+            }
+        }
+        if (registry.current("ranker-student").isEmpty()) {
+            System.err.println("demo: training the multi-task ranker and its student (first run only)");
+            rc = Main.run("train", "--data", data.toString(), "--model", "ranker", "--sample", "0.3",
+                    "--max-rows", "150000", "--epochs", "3");
+            if (rc != 0) {
+                return rc;
+            }
+        }
+        ServeCommand.serve(dir, "0.0.0.0", port);
+        return 0;
     }
 }

@@ -35,9 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static void serve(DataDir dir, String host, int port) throws InterruptedException {
-        ServeConfig base = ServeConfig.defaults(dir, port);
-        ServeConfig cfg = new ServeConfig(dir, host, port, base.deadline(), base.sourceBudget(), base.snapshotPeriod(),
-                base.snapshotMinEvents(), base.modelPollPeriod());
+        ServeConfig cfg = ServeConfig.defaults(dir, port).withListen(host, port);
         long t0 = System.nanoTime();
         Wiring wiring = Wiring.start(cfg, offset -> { });
         CountDownLatch stopped = new CountDownLatch(1);

@@ -29,9 +29,8 @@ final class ServerHarness implements AutoCloseable {
             assertThat(Main.run("generate", "--data", root.toString(), "--videos", "800", "--users", "400", "--days", "2",
                     "--seed", "5")).isZero();
         }
-        ServeConfig d = ServeConfig.defaults(dir, 0);
-        wiring = Wiring.start(new ServeConfig(dir, "127.0.0.1", 0, Duration.ofMillis(500), Duration.ofMillis(400),
-                d.snapshotPeriod(), d.snapshotMinEvents(), d.modelPollPeriod()), o -> { });
+        wiring = Wiring.start(ServeConfig.defaults(dir, 0).withListen("127.0.0.1", 0)
+                .withDeadline(Duration.ofMillis(500), Duration.ofMillis(400)), o -> { });
     }
 
     URI uri(String path) {
