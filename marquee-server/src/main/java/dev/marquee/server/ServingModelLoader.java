@@ -24,44 +24,30 @@ public final class ServingModelLoader implements PromotionListener {
         this.indexes = indexes;
     }
 
+    private String twoTowerLabel;
+    private String rankerLabel;
+
     @Override
     public synchronized void onPromoted(LoadedVersion loaded) throws Exception {
         String kind = loaded.manifest().kind();
+        String label = kind + ":" + loaded.manifest().version();
         ServingModels now = models.current();
-        switch (kind.startsWith("ranker") ? "ranker" : kind) {
-            case TWO_TOWER -> {
-                TwoTowerModel model = TwoTowerModel.load(loaded.directory());
-                indexes.rebuildFor(model).join();
-                models.swap(new ServingModels(version(loaded, now.ranker() == null ? null : rankerVersion(now)), model,
-                        now.ranker()));
-            }
-            case "ranker" -> {
-                RankerModel model = RankerModel.load(loaded.directory());
-                models.swap(new ServingModels(version(twoTowerVersion(now), loaded), now.twoTower(), model));
-            }
-            default -> throw new IllegalArgumentException("not a serving model kind: " + kind);
+        if (kind.equals(TWO_TOWER)) {
+            TwoTowerModel model = TwoTowerModel.load(loaded.directory());
+            indexes.rebuildFor(model).join();
+            twoTowerLabel = label;
+            models.swap(new ServingModels(label(), model, now.ranker()));
+        } else if (kind.startsWith("ranker")) {
+            RankerModel model = RankerModel.load(loaded.directory());
+            rankerLabel = label;
+            models.swap(new ServingModels(label(), now.twoTower(), model));
+        } else {
+            throw new IllegalArgumentException("not a serving model kind: " + kind);
         }
     }
 
-    private static String version(LoadedVersion twoTower, String ranker) {
-        return "two-tower:" + twoTower.manifest().version() + (ranker == null ? "" : " ranker:" + ranker);
-    }
-
-    private static String version(String twoTower, LoadedVersion ranker) {
-        return (twoTower == null ? "" : "two-tower:" + twoTower + " ") + "ranker:" + ranker.manifest().version();
-    }
-
-    private static String rankerVersion(ServingModels m) {
-        int i = m.version().indexOf("ranker:");
-        return i < 0 ? null : m.version().substring(i + "ranker:".length());
-    }
-
-    private static String twoTowerVersion(ServingModels m) {
-        String v = m.version();
-        if (!v.startsWith("two-tower:")) {
-            return null;
-        }
-        int end = v.indexOf(' ');
-        return v.substring("two-tower:".length(), end < 0 ? v.length() : end);
+    private String label() {
+        return String.join(" ", java.util.stream.Stream.of(twoTowerLabel, rankerLabel)
+                .filter(java.util.Objects::nonNull).toList());
     }
 }
