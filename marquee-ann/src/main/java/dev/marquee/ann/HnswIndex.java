@@ -36,7 +36,8 @@ public final class HnswIndex implements VectorSearcher, AutoCloseable {
 
   /**
    * Builds the graph for {@code batch} (validated: unique non-negative ids, finite unit vectors of
-   * {@code config.dimension()}). Takes roughly a minute per 200k 64-d vectors on one core.
+   * {@code config.dimension()}) on the calling thread. Slow: 1M × 64 took 26 min at M=16 and
+   * 44 min at M=32 (wall, one thread on a heavily shared 2-core box; 100k at M=16 took 31 s).
    */
   public static HnswIndex build(VectorBatch batch, IndexConfig config) {
     if (batch.dimension() != config.dimension()) {

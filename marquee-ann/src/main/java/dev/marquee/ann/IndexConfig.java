@@ -66,10 +66,14 @@ public record IndexConfig(
     }
   }
 
-  /** Defaults for 64-d two-tower embeddings: float HNSW, M=16, efConstruction=100, ef=800. */
+  /**
+   * Defaults for top-500 over 1M 64-d two-tower embeddings: float HNSW, M=32, efConstruction=150,
+   * ef=1600 (measured recall@500 0.954 on clustered 1M; M=16 only reached 0.92 at that ef), graph
+   * files memory-mapped (4 B/video on heap), rebuild after 50k fresh upserts.
+   */
   public static IndexConfig defaults() {
     return new IndexConfig(
-        64, 16, 100, 800, VectorEncoding.FLOAT32, true, IndexStorage.MMAP,
+        64, 32, 150, 1600, VectorEncoding.FLOAT32, true, IndexStorage.MMAP,
         Path.of(System.getProperty("java.io.tmpdir")), 50_000, 1024);
   }
 

@@ -1,6 +1,8 @@
 package dev.marquee.ann;
 
 import dev.marquee.ann.IndexConfig.VectorEncoding;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -18,6 +20,8 @@ import java.util.Locale;
  * </pre>
  */
 public final class AnnRecallMeasurement {
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private AnnRecallMeasurement() {}
 
@@ -73,7 +77,8 @@ public final class AnnRecallMeasurement {
           "%n== %s: build %.1f s (one thread), index %.1f B/video (files %s), on heap %.1f B/video%n",
           config.encoding(), buildSeconds, (double) graph.bytesUsed() / batch.size(),
           graph.fileBytesByExtension(), (double) graph.heapBytesUsed() / batch.size());
-      System.out.println("   ef   recall@" + k + "   p50 ms   p99 ms   (one thread, top-" + k + ")");
+      System.out.println("   ef   recall@" + k + "   wall p50/p99 ms   cpu p50/p99 ms   (one thread, top-"
+          + k + "; cpu = thread CPU time, robust to a shared box)");
       for (int ef : efs) {
         RecallMeter meter = new RecallMeter();
         for (int q = 0; q < queries.length; q++) {
@@ -83,13 +88,17 @@ public final class AnnRecallMeasurement {
           graph.search(timingQueries[i], k, ef, VectorSearcher.ACCEPT_ALL);
         }
         long[] nanos = new long[timingQueries.length];
+        long[] cpuNanos = new long[timingQueries.length];
         for (int i = 0; i < timingQueries.length; i++) {
+          long cpu0 = THREADS.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           graph.search(timingQueries[i], k, ef, VectorSearcher.ACCEPT_ALL);
           nanos[i] = System.nanoTime() - t0;
+          cpuNanos[i] = THREADS.getCurrentThreadCpuTime() - cpu0;
         }
-        System.out.printf(Locale.ROOT, "%5d   %9.4f   %6.2f   %6.2f%n", ef, meter.recall(),
-            percentileMs(nanos, 0.50), percentileMs(nanos, 0.99));
+        System.out.printf(Locale.ROOT, "%5d   %9.4f   %6.2f / %6.2f   %6.2f / %6.2f%n", ef,
+            meter.recall(), percentileMs(nanos, 0.50), percentileMs(nanos, 0.99),
+            percentileMs(cpuNanos, 0.50), percentileMs(cpuNanos, 0.99));
       }
     }
   }

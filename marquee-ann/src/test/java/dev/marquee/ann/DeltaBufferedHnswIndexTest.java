@@ -38,6 +38,7 @@ class DeltaBufferedHnswIndexTest {
   private IndexConfig config() {
     return IndexConfig.defaults()
         .withStorage(IndexConfig.IndexStorage.MMAP, workDir)
+        .withGraph(16, 100)
         .withEfSearch(200);
   }
 

@@ -16,13 +16,14 @@ class HnswIndexTest {
   private final ClusteredEmbeddings world = new ClusteredEmbeddings(64, 10, 5);
 
   private IndexConfig mmap() {
-    return IndexConfig.defaults().withStorage(IndexConfig.IndexStorage.MMAP, workDir);
+    return IndexConfig.defaults().withGraph(16, 100)
+        .withStorage(IndexConfig.IndexStorage.MMAP, workDir);
   }
 
   @Test
   void heapStorage_findsEachVectorAsItsOwnNearestNeighbour() {
     VectorBatch batch = world.sample(500, 1_000, 3);
-    IndexConfig heap = IndexConfig.defaults().withStorage(IndexConfig.IndexStorage.HEAP, workDir);
+    IndexConfig heap = mmap().withStorage(IndexConfig.IndexStorage.HEAP, workDir);
     try (HnswIndex index = HnswIndex.build(batch, heap)) {
       for (int row = 0; row < batch.size(); row += 50) {
         assertThat(index.search(batch.vector(row), 1, VectorSearcher.ACCEPT_ALL).id(0))
