@@ -38,33 +38,35 @@ class ImpressionLogSideEffectTest {
 
     /** Retrieval returns v0..v19; hydration fills USER and VIDEOS; selection keeps the top 10, position 3 "explored". */
     Pipeline pipeline(ModelHolder holder, ServedImpressionLog log) {
-        CandidateSource source = new Named("fixed") {
+        CandidateSource source = new CandidateSource() {
+            @Override
+            public ComponentId id() {
+                return ComponentId.of("fixed");
+            }
+
             @Override
             public List<Candidate> fetch(FeedQuery query) {
                 return world.candidates(20);
             }
         };
-        Selector identity = new Named("merge") {
+        Selector identity = selector("merge", (query, candidates) -> candidates);
+        CandidateHydrator hydrator = new CandidateHydrator() {
             @Override
-            public List<Candidate> select(FeedQuery query, List<Candidate> candidates) {
-                return candidates;
+            public ComponentId id() {
+                return ComponentId.of("features");
             }
-        };
-        CandidateHydrator hydrator = new Named("features") {
+
             @Override
             public void hydrate(FeedQuery query, List<Candidate> candidates) {
                 world.hydrate(query, candidates);
             }
         };
-        Selector top10 = new Named("top") {
-            @Override
-            public List<Candidate> select(FeedQuery query, List<Candidate> candidates) {
-                List<Candidate> page = candidates.stream().sorted(Comparator.comparingDouble((Candidate c) -> c.score()).reversed())
-                        .limit(10).toList();
-                page.get(3).propensity(0.25);
-                return page;
-            }
-        };
+        Selector top10 = selector("top", (query, candidates) -> {
+            List<Candidate> page = candidates.stream().sorted(Comparator.comparingDouble((Candidate c) -> c.score()).reversed())
+                    .limit(10).toList();
+            page.get(3).propensity(0.25);
+            return page;
+        });
         RankerFeatures features = new RankerFeatures(world.store, ItemEmbeddings.NONE, true);
         return new Pipeline(List.of(), List.of(GatedSource.always(source, Duration.ofSeconds(5))), identity, List.of(),
                 List.of(hydrator),
@@ -127,32 +129,17 @@ class ImpressionLogSideEffectTest {
         }
     }
 
-    /** Base for the test's components: a name and nothing else. */
-    abstract static class Named implements CandidateSource, Selector, CandidateHydrator {
-        private final ComponentId id;
+    private static Selector selector(String name, java.util.function.BiFunction<FeedQuery, List<Candidate>, List<Candidate>> body) {
+        return new Selector() {
+            @Override
+            public ComponentId id() {
+                return ComponentId.of(name);
+            }
 
-        Named(String name) {
-            id = ComponentId.of(name);
-        }
-
-        @Override
-        public ComponentId id() {
-            return id;
-        }
-
-        @Override
-        public List<Candidate> fetch(FeedQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Candidate> select(FeedQuery query, List<Candidate> candidates) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void hydrate(FeedQuery query, List<Candidate> candidates) {
-            throw new UnsupportedOperationException();
-        }
+            @Override
+            public List<Candidate> select(FeedQuery query, List<Candidate> candidates) {
+                return body.apply(query, candidates);
+            }
+        };
     }
 }
