@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * <li>{@link #subscribe} delivers every record from {@code fromOffset} on, in order, then tails new ones.</li>
  * </ul>
  */
-public interface EventLog extends AutoCloseable {
+public interface EventLog extends EventSink, AutoCloseable {
+    @Override
     AppendResult append(List<? extends Event> batch);
 
     List<LogRecord> read(long fromOffset, int max);

@@ -3,7 +3,7 @@ package dev.marquee.sim;
 import dev.marquee.events.AppendResult;
 import dev.marquee.events.Click;
 import dev.marquee.events.Event;
-import dev.marquee.events.EventLog;
+import dev.marquee.events.EventSink;
 import dev.marquee.events.Impression;
 import dev.marquee.events.Share;
 import dev.marquee.events.UserProfile;
@@ -19,7 +19,7 @@ import java.util.List;
  * {@code <prefix>r<n>} for feed requests), counts them by type, and appends them to the log in batches.
  */
 final class EventEmitter {
-    private final EventLog log;
+    private final EventSink log;
     private final int batchSize;
     private final String idPrefix;
     private final ProgressListener progress;
@@ -38,7 +38,7 @@ final class EventEmitter {
     private long requests;
     private long duplicates;
 
-    EventEmitter(EventLog log, int batchSize, String idPrefix, ProgressListener progress, WorldConfig config) {
+    EventEmitter(EventSink log, int batchSize, String idPrefix, ProgressListener progress, WorldConfig config) {
         this.log = log;
         this.batchSize = batchSize;
         this.idPrefix = idPrefix;

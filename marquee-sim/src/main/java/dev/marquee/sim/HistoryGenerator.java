@@ -1,9 +1,9 @@
 package dev.marquee.sim;
 
-import dev.marquee.events.EventLog;
+import dev.marquee.events.EventSink;
 
 /**
- * Simulates the world's history under a feed policy and streams it into an {@link EventLog}: the back
+ * Simulates the world's history under a feed policy and streams it into an {@link dev.marquee.events.EventSink} (usually an event log): the back
  * catalogue and earlier sign-ups as upserts at their own times, then {@code days} days of sessions with
  * new uploads and sign-ups interleaved. Events reach the log in non-decreasing timestamp order (ties:
  * video upserts, user upserts, session steps, session starts), in batches, with deterministic ids, so the
@@ -54,7 +54,7 @@ public final class HistoryGenerator {
      *
      * @throws IllegalStateException when called a second time on the same instance
      */
-    public HistoryStats generate(EventLog log, ProgressListener progress) {
+    public HistoryStats generate(EventSink log, ProgressListener progress) {
         if (used) {
             throw new IllegalStateException("a HistoryGenerator generates once; create a new one (and a new policy)");
         }

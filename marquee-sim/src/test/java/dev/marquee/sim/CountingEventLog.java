@@ -2,16 +2,14 @@ package dev.marquee.sim;
 
 import dev.marquee.events.AppendResult;
 import dev.marquee.events.Event;
-import dev.marquee.events.EventLog;
-import dev.marquee.events.LogRecord;
+import dev.marquee.events.EventSink;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * An {@link EventLog} that keeps nothing: it counts appended events and checks their timestamps never go
+ * An {@link EventSink} that keeps nothing: it counts appended events and checks their timestamps never go
  * backwards, so generation can be measured at scales no in-memory log could hold.
  */
-final class CountingEventLog implements EventLog {
+final class CountingEventLog implements EventSink {
     private long count;
     private long lastTimestamp = Long.MIN_VALUE;
     private long outOfOrder;
@@ -36,24 +34,5 @@ final class CountingEventLog implements EventLog {
 
     long outOfOrder() {
         return outOfOrder;
-    }
-
-    @Override
-    public List<LogRecord> read(long fromOffset, int max) {
-        throw new UnsupportedOperationException("CountingEventLog keeps no records");
-    }
-
-    @Override
-    public long endOffset() {
-        return count;
-    }
-
-    @Override
-    public AutoCloseable subscribe(long fromOffset, Consumer<List<LogRecord>> consumer) {
-        throw new UnsupportedOperationException("CountingEventLog keeps no records");
-    }
-
-    @Override
-    public void close() {
     }
 }
