@@ -35,6 +35,7 @@ public final class PipelineExecutor implements AutoCloseable {
     private final ThreadPoolExecutor sideEffectPool;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final LogThrottle throttle;
     private final Map<String, Timer> stageTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -46,6 +47,7 @@ public final class PipelineExecutor implements AutoCloseable {
         this.sourcePool = sourcePool;
         this.metrics = metrics;
         this.clock = clock;
+        this.throttle = new LogThrottle(LOG, java.time.Duration.ofSeconds(30), clock);
         this.sideEffectPool = new ThreadPoolExecutor(config.sideEffectThreads(), config.sideEffectThreads(),
                 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(config.sideEffectQueue()),
                 r -> {
@@ -90,7 +92,8 @@ public final class PipelineExecutor implements AutoCloseable {
             try {
                 s.scorer().score(query, candidates);
             } catch (RuntimeException e) {
-                LOG.warn("scorer {} failed, falling back to {}: {}", s.scorer().id(), s.fallback().id(), e.toString());
+                throttle.warn("scorer." + s.scorer().id(), "scorer {} failed, falling back to {}: {}", s.scorer().id(),
+                        s.fallback().id(), e.toString());
                 degraded.put(s.scorer().id().name(), "failed: " + e.getClass().getSimpleName() + "; fallback " + s.fallback().id());
                 counter("marquee.pipeline.fallbacks", s.scorer().id().name()).increment();
                 s.fallback().score(query, candidates);
@@ -149,7 +152,7 @@ public final class PipelineExecutor implements AutoCloseable {
                 degraded.put(id, "late: over its " + g.budget().toMillis() + " ms budget, dropped");
                 counter("marquee.pipeline.late", id).increment();
             } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warn("source {} failed: {}", id, e.getCause().toString());
+                throttle.warn("source." + id, "source {} failed: {}", id, e.getCause().toString());
                 degraded.put(id, "failed: " + e.getCause().getClass().getSimpleName() + ", dropped");
                 counter("marquee.pipeline.fallbacks", id).increment();
             } catch (InterruptedException e) {

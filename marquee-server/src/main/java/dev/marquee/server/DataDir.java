@@ -26,6 +26,11 @@ public record DataDir(Path root) {
         return root.resolve("snapshots");
     }
 
+    /** Parquet snapshots of the datasets each training run used (see docs/datasets.md). */
+    public Path datasets() {
+        return root.resolve("datasets");
+    }
+
     public Path worldConfig() {
         return root.resolve("world.properties");
     }

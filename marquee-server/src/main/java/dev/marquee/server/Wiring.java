@@ -69,15 +69,20 @@ public final class Wiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private WebServer server;
+    private RetrainScheduler retrainer;
     private volatile boolean ready;
 
     private Wiring() {
     }
 
     public static Wiring start(ServeConfig config, LongConsumer replayProgress) {
+        return start(config, RetrainScheduler.Config.defaults(), replayProgress);
+    }
+
+    public static Wiring start(ServeConfig config, RetrainScheduler.Config retrain, LongConsumer replayProgress) {
         Wiring w = new Wiring();
         try {
-            w.wire(config, replayProgress);
+            w.wire(config, retrain, replayProgress);
             return w;
         } catch (RuntimeException | IOException e) {
             w.close();
@@ -93,7 +98,7 @@ public final class Wiring implements AutoCloseable {
         return c;
     }
 
-    private void wire(ServeConfig cfg, LongConsumer replayProgress) throws IOException {
+    private void wire(ServeConfig cfg, RetrainScheduler.Config retrain, LongConsumer replayProgress) throws IOException {
         Clock clock = Clock.SYSTEM;
         DataDir dir = cfg.data().create();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -115,8 +120,9 @@ public final class Wiring implements AutoCloseable {
         own(background::shutdownNow);
         TextEncoder encoder = new TextEncoder(background, 10_000);
         TextVectorStore textStore = own(TextVectorStore.open(dir.root().resolve("text-vectors.bin"), TextEncoder.DIMENSION));
+        VideoTextVectors texts = new VideoTextVectors(textStore, encoder);
         RetrievalIndexes indexes = own(new RetrievalIndexes(VideoCatalogue.fromStore(store), store.categories(),
-                new VideoTextVectors(textStore, encoder), RetrievalIndexConfig.defaults(), background));
+                texts, RetrievalIndexConfig.defaults(), background));
         long indexedFrom = store.appliedOffset() + 1;
         updater.start();
         VideoIndexUpdater indexUpdater = own(new VideoIndexUpdater(log, indexes, store.videos()).start(indexedFrom));
@@ -129,6 +135,7 @@ public final class Wiring implements AutoCloseable {
             watcher.pollOnce(); // load the promoted model (and build its index) before answering
             watcher.start();
         }
+        retrainer = own(new RetrainScheduler(retrain, dir, log, registry, texts, scheduler, metrics));
 
         RankerFeatures rankerFeatures = new RankerFeatures(store, ItemEmbeddings.NONE, false);
         Pipeline pipeline = HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, RetrievalConfig.defaults(),
@@ -161,6 +168,11 @@ public final class Wiring implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The in-process batch loop (scheduled retraining; {@link RetrainScheduler#runNow()} for operators and tests). */
+    public RetrainScheduler retrainer() {
+        return retrainer;
     }
 
     public boolean ready() {

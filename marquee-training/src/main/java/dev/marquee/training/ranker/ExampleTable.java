@@ -86,6 +86,14 @@ public final class ExampleTable {
         return labels[row * RankerHeads.COUNT + head];
     }
 
+    /** One feature value of a row (column as laid out by {@link #schema()}). */
+    public float feature(int row, int column) {
+        if (row < 0 || row >= rows || column < 0 || column >= width) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + rows + ", column " + column + " of " + width);
+        }
+        return features[row * width + column];
+    }
+
     /** Read-only view of row-major features (length ≥ rows × width). */
     float[] featuresArray() {
         return features;
