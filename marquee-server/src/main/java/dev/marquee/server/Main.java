@@ -4,6 +4,7 @@ import dev.marquee.server.cli.DemoCommand;
 import dev.marquee.server.cli.GenerateCommand;
 import dev.marquee.server.cli.ImportCommand;
 import dev.marquee.server.cli.ServeCommand;
+import dev.marquee.server.cli.SimulateCommand;
 import dev.marquee.server.cli.TrainCommand;
 import dev.marquee.server.cli.StatsCommand;
 import dev.marquee.server.cli.ModelsCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code marquee} CLI (run through the {@code ./marquee} launcher). */
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
         description = "Real-time recommendation system for a video home feed.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class, ModelsCommand.class, DevKafkaCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
+                ModelsCommand.class, DevKafkaCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -29,8 +29,19 @@ public final class BaselinePolicy implements FeedPolicy {
     private long nextRefresh;
 
     public BaselinePolicy(World world) {
+        this(world, world.config().baselinePopularShare());
+    }
+
+    /**
+     * @param popularShare share of slots filled from the chart (the rest uniformly at random); 1 gives the
+     *                     pure most-popular baseline of {@code marquee simulate}
+     */
+    public BaselinePolicy(World world, double popularShare) {
+        if (!(popularShare >= 0 && popularShare <= 1)) {
+            throw new IllegalArgumentException("popularShare must be in [0, 1], got " + popularShare);
+        }
         this.world = world;
-        this.popularShare = world.config().baselinePopularShare();
+        this.popularShare = popularShare;
         this.rng = SimRandom.stream(world.config().seed(), RandomStreams.BASELINE_POLICY, 0);
         int n = world.videoCount();
         this.engagement = new float[n];
@@ -54,15 +65,20 @@ public final class BaselinePolicy implements FeedPolicy {
             throw new IllegalArgumentException("k must be ≥ 0, got " + k);
         }
         int uploaded = world.videosUploadedBy(timeMillis);
-        while (timeMillis >= nextRefresh) {
-            refresh(world.videosUploadedBy(nextRefresh));
-            nextRefresh += REFRESH_MILLIS;
-        }
+        advanceTo(timeMillis);
         int[] out = new int[Math.min(k, uploaded)];
         for (int i = 0; i < out.length; i++) {
             out[i] = pickDistinct(out, i, uploaded, timeMillis);
         }
         return out;
+    }
+
+    /** Runs the hourly chart refreshes due by {@code timeMillis} (for replaying feedback between requests). */
+    public void advanceTo(long timeMillis) {
+        while (timeMillis >= nextRefresh) {
+            refresh(world.videosUploadedBy(nextRefresh));
+            nextRefresh += REFRESH_MILLIS;
+        }
     }
 
     private int pickDistinct(int[] chosen, int filled, int uploaded, long timeMillis) {

@@ -19,4 +19,12 @@ public interface FeedPolicy {
     /** Feedback hook for policies that learn online; the default ignores it. */
     default void observe(int user, int video, long timeMillis, Feedback feedback) {
     }
+
+    /**
+     * Called by the closed-loop simulator when simulated time reaches the start of simulated day {@code day}
+     * (0 = the first simulated day), before any event of that day: the hook for batch work on a schedule,
+     * such as retraining models. The history generator never calls it; the default does nothing.
+     */
+    default void dayStarted(int day, long dayStartMillis) {
+    }
 }

@@ -4,7 +4,9 @@
  * creators, videos, users with demographics and latent tastes), a {@link dev.marquee.sim.BehaviourModel}
  * saying how users react to what they are shown, {@link dev.marquee.sim.FeedPolicy} as the seam where a
  * recommender plugs in, and a {@link dev.marquee.sim.HistoryGenerator} that streams days of platform
- * history into an event log. Everything is deterministic from {@link dev.marquee.sim.WorldConfig#seed()}.
+ * history into an event log, and a {@link dev.marquee.sim.ClosedLoopSimulator} that re-plays the last days of
+ * the period under any policy while an {@link dev.marquee.sim.OutcomeRecorder} tallies CTR, long views, watch
+ * time, coverage, creator Gini and new-video exposure. Everything is deterministic from {@link dev.marquee.sim.WorldConfig#seed()}.
  *
  * <h2>Behaviour model</h2>
  * Notation: user u, video v shown at 0-based position i at time t; video v has main topic m, second topic s
