@@ -4,6 +4,30 @@
   const $ = (id) => document.getElementById(id);
   let lastWatchAt = null;
 
+  // API token: `marquee demo` puts it in the page for browsers on the same machine (window.MARQUEE_TOKEN);
+  // under `marquee serve` the page has none, so on the first 401 the UI asks for it once per tab.
+  function token() {
+    return window.MARQUEE_TOKEN || sessionStorage.getItem('marquee-token') || '';
+  }
+
+  async function api(url, options) {
+    const opts = Object.assign({}, options || {});
+    const send = () => {
+      const headers = Object.assign({}, opts.headers || {});
+      if (token()) headers.Authorization = 'Bearer ' + token();
+      return fetch(url, Object.assign({}, opts, { headers }));
+    };
+    let res = await send();
+    if (res.status === 401) {
+      const typed = window.prompt('This server needs its API token (printed by `marquee serve`, or in DATA/api-token):');
+      if (typed) {
+        sessionStorage.setItem('marquee-token', typed.trim());
+        res = await send();
+      }
+    }
+    return res;
+  }
+
   function hue(s) {
     let h = 0;
     for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) >>> 0;
@@ -78,7 +102,7 @@
     const user = $('user-id').value.trim();
     if (!user) { $('message').textContent = 'Type a user id or pick a random user.'; return; }
     const t0 = performance.now();
-    const res = await fetch(`/v1/feed/${encodeURIComponent(user)}?limit=20&explain=${$('explain').checked}`);
+    const res = await api(`/v1/feed/${encodeURIComponent(user)}?limit=20&explain=${$('explain').checked}`);
     const t1 = performance.now();
     if (!res.ok) { $('message').textContent = `feed failed: ${res.status} ${await res.text()}`; return; }
     const feed = await res.json();
@@ -100,8 +124,7 @@
       { eventId: `${id}-v`, type: 'view', userId: feed.userId, videoId: item.videoId, requestId: feed.requestId, watchSeconds: 240, timestamp: now },
     ];
     const headers = { 'Content-Type': 'application/json' };
-    if (window.MARQUEE_TOKEN) headers.Authorization = 'Bearer ' + window.MARQUEE_TOKEN;
-    const res = await fetch('/v1/events', { method: 'POST', headers, body: JSON.stringify(events) });
+    const res = await api('/v1/events', { method: 'POST', headers, body: JSON.stringify(events) });
     if (res.status !== 202) { $('message').textContent = `events rejected: ${res.status} ${await res.text()}`; return; }
     card.classList.add('watched');
     lastWatchAt = performance.now();
@@ -115,12 +138,11 @@
       const s = await res.json();
       if (s.feedP99Ms !== undefined) $('server-p99').textContent = Number(s.feedP99Ms).toFixed(2);
       if (s.modelVersion) $('model-version').textContent = s.modelVersion;
-      if (s.apiToken) window.MARQUEE_TOKEN = s.apiToken;
     } catch (e) { /* server restarting: keep the last figures */ }
   }
 
   async function randomUser() {
-    const res = await fetch('/v1/users/sample?n=1');
+    const res = await api('/v1/users/sample?n=1');
     if (!res.ok) { $('message').textContent = 'no users yet'; return; }
     const users = await res.json();
     if (users.length) { $('user-id').value = users[0]; await loadFeed(); }

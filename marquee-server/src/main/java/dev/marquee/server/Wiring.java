@@ -45,6 +45,7 @@ import dev.marquee.server.http.UserSampler;
 import dev.marquee.training.registry.ModelRegistry;
 import dev.marquee.training.registry.RegistryWatcher;
 import io.helidon.webserver.WebServer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -132,6 +133,9 @@ public final class Wiring implements AutoCloseable {
         ServingModelLoader loader = new ServingModelLoader(models, indexes);
         for (String kind : List.of(ServingModelLoader.TWO_TOWER, cfg.rankerKind())) {
             RegistryWatcher watcher = own(new RegistryWatcher(registry, kind, scheduler, cfg.modelPollPeriod(), loader));
+            Gauge.builder("marquee.model.load.failures", watcher, RegistryWatcher::failedLoads).tag("kind", kind)
+                    .description("promoted versions refused at load (corrupt or unloadable); the previous model serves")
+                    .register(metrics);
             watcher.pollOnce(); // load the promoted model (and build its index) before answering
             watcher.start();
         }
@@ -158,7 +162,7 @@ public final class Wiring implements AutoCloseable {
                 json, clock, IngestLimits.defaults().maxBodyBytes());
         StatusReport status = new StatusReport(store, models, updater, metrics);
         HttpApi api = new HttpApi(feed, new EventsHandler(eventJson, log, IngestLimits.defaults(), json, metrics),
-                entities, status::toJson, new UserSampler(store, json), () -> ready, metrics, json);
+                entities, status::toJson, new UserSampler(store, json), () -> ready, metrics, json, cfg.protection());
         server = api.start(cfg.host(), cfg.port());
         own(server::stop);
         ready = true;

@@ -3,6 +3,7 @@ package dev.marquee.server.cli;
 import dev.marquee.core.Clock;
 import dev.marquee.server.DataDir;
 import dev.marquee.server.Main;
+import dev.marquee.server.http.AdmissionLimits;
 import dev.marquee.training.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Option;
 /**
  * The main job, one command on a fresh machine: on first run generates the default world into
  * {@code ./data} and trains the models (two-tower, ranker, student) from it; every run then serves the
- * whole funnel on {@code --port} with the web UI at {@code /}. Later runs reuse {@code ./data}.
+ * whole funnel on {@code --port} with the web UI at {@code /}. Later runs reuse {@code ./data}. Unlike
+ * {@code serve}, the page carries the API token for browsers on this machine (loopback), so the UI works
+ * without pasting it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate the default world into ./data (first run), train the models, and serve the feed API "
@@ -23,6 +26,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
+
+    @Option(names = "--feed-auth", description = "require the bearer token on GET /v1/feed too")
+    boolean feedAuth;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
                 return rc;
             }
         }
-        ServeCommand.serve(dir, "0.0.0.0", port);
+        // demo mode: the page hands the token to browsers on this machine so "watch" can post events
+        ServeCommand.serve(dir, "0.0.0.0", port, feedAuth, true, AdmissionLimits.defaults());
         return 0;
     }
 }

@@ -1,9 +1,12 @@
 package dev.marquee.server.cli;
 
+import dev.marquee.server.ApiTokenFile;
 import dev.marquee.server.CliException;
 import dev.marquee.server.DataDir;
 import dev.marquee.server.ServeConfig;
 import dev.marquee.server.Wiring;
+import dev.marquee.server.http.AdmissionLimits;
+import dev.marquee.server.http.ApiProtection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +15,9 @@ import picocli.CommandLine.Option;
 
 /** Starts the HTTP server on an existing data directory and runs until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the feed API and web UI from DIR (event log, models, snapshots) until stopped.")
+        description = "Serve the feed API and web UI from DIR (event log, models, snapshots) until stopped. Write "
+                + "endpoints need `Authorization: Bearer <token>`: the token is $MARQUEE_API_TOKEN, else DIR/api-token "
+                + "(generated and printed on first start).")
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "data directory")
     Path data;
@@ -23,6 +28,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "0.0.0.0", description = "listen address (default ${DEFAULT-VALUE})")
     String host;
 
+    @Option(names = "--feed-auth", description = "require the bearer token on GET /v1/feed too")
+    boolean feedAuth;
+
+    @Option(names = "--feed-concurrency", defaultValue = "32",
+            description = "feed requests in flight before new ones get 503 (default ${DEFAULT-VALUE})")
+    int feedConcurrency;
+
+    @Option(names = "--events-concurrency", defaultValue = "16",
+            description = "event batches in flight before new ones get 503 (default ${DEFAULT-VALUE})")
+    int eventsConcurrency;
+
     @Override
     public Integer call() throws InterruptedException {
         DataDir dir = new DataDir(data);
@@ -30,12 +46,25 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException("no event log in " + data + " (run `marquee generate --data " + data
                     + "` or `marquee import` first)");
         }
-        serve(dir, host, port);
+        AdmissionLimits d = AdmissionLimits.defaults();
+        serve(dir, host, port, feedAuth, false,
+                new AdmissionLimits(feedConcurrency, eventsConcurrency, d.writes(), d.reads(), d.maxWait()));
         return 0;
     }
 
-    static void serve(DataDir dir, String host, int port) throws InterruptedException {
-        ServeConfig cfg = ServeConfig.defaults(dir, port).withListen(host, port);
+    /** @param uiToken hand the token to the web page for loopback browsers (demo mode only) */
+    static void serve(DataDir dir, String host, int port, boolean feedAuth, boolean uiToken, AdmissionLimits admission)
+            throws InterruptedException {
+        ApiTokenFile.Resolved token = ApiTokenFile.resolve(dir.create(), System.getenv(ApiTokenFile.ENV));
+        if (token.generated()) {
+            // printed to the console once, never logged; later starts read it from the file
+            System.err.println("marquee: generated API token (shown once; kept in " + token.source() + ", mode 600): "
+                    + token.token().reveal());
+        } else {
+            System.err.println("marquee: API token from " + token.source());
+        }
+        ServeConfig cfg = ServeConfig.defaults(dir, port).withListen(host, port)
+                .withProtection(new ApiProtection(token.token(), feedAuth, uiToken, admission));
         long t0 = System.nanoTime();
         Wiring wiring = Wiring.start(cfg, offset -> { });
         CountDownLatch stopped = new CountDownLatch(1);

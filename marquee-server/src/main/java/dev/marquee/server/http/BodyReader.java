@@ -21,6 +21,7 @@ final class BodyReader {
             while (true) {
                 if (len == buf.length) {
                     if (buf.length > maxBytes) {
+                        BodyDrain.discard(in); // so the client reads the 413 instead of a reset connection
                         throw new ApiException(413, "request body over the limit of " + maxBytes + " bytes");
                     }
                     buf = java.util.Arrays.copyOf(buf, Math.min(maxBytes + 1, buf.length * 2));
@@ -31,8 +32,8 @@ final class BodyReader {
                 }
                 len += n;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw ApiException.badRequest("request body could not be read: " + e.getMessage());
         }
         if (len > maxBytes) {
             throw new ApiException(413, "request body over the limit of " + maxBytes + " bytes");

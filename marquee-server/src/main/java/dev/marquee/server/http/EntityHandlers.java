@@ -40,18 +40,21 @@ public final class EntityHandlers {
 
     public void putVideo(ServerRequest req, ServerResponse res) {
         String id = PathIds.of(req, "videoId");
+        QueryParams.allowOnly(req, java.util.Set.of());
         Event e = upserts.fromBody("video", "videoId", id, BodyReader.read(req, maxBodyBytes));
         appendAndAnswer(res, e, Map.of("videoId", id));
     }
 
     public void putUser(ServerRequest req, ServerResponse res) {
         String id = PathIds.of(req, "userId");
+        QueryParams.allowOnly(req, java.util.Set.of());
         Event e = upserts.fromBody("user", "userId", id, BodyReader.read(req, maxBodyBytes));
         appendAndAnswer(res, e, Map.of("userId", id));
     }
 
     public void deleteUser(ServerRequest req, ServerResponse res) {
         String id = PathIds.of(req, "userId");
+        QueryParams.allowOnly(req, java.util.Set.of());
         long now = clock.millis();
         Event e = new UserDeleted("api-user-deleted-" + id + "-" + now, now, id);
         appendAndAnswer(res, e, Map.of("userId", id, "deleted", true));
@@ -63,6 +66,8 @@ public final class EntityHandlers {
             r = log.append(List.of(e));
         } catch (EventLogException ex) {
             throw ApiException.unavailable("event log unavailable, nothing was stored: " + ex.getMessage());
+        } catch (IllegalArgumentException ex) {
+            throw ApiException.badRequest("event cannot be stored, nothing was appended: " + ex.getMessage());
         }
         long offset = r.offsets()[0];
         boolean visible = true;

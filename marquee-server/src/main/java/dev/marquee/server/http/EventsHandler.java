@@ -41,6 +41,7 @@ public final class EventsHandler implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
+        QueryParams.allowOnly(req, java.util.Set.of());
         String body = BodyReader.read(req, limits.maxBodyBytes());
         List<Event> events = parse(body);
         if (events.isEmpty()) {
@@ -54,6 +55,9 @@ public final class EventsHandler implements Handler {
             r = log.append(events);
         } catch (EventLogException e) {
             throw ApiException.unavailable("event log unavailable, nothing was stored: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            rejected.increment();
+            throw ApiException.badRequest("event cannot be stored, nothing was appended: " + e.getMessage());
         }
         accepted.increment(r.accepted());
         long last = -1;

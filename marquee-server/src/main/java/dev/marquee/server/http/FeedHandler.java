@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
 public final class FeedHandler implements Handler {
     static final int MAX_LIMIT = 100;
     static final Set<String> WEIGHT_PARAMS = Set.of("w_click", "w_watch", "w_share");
+    static final Set<String> PARAMS = Set.of("limit", "explain", "minOffset", "w_click", "w_watch", "w_share");
     private static final Duration MAX_WAIT = Duration.ofMillis(200);
 
     private final Function<FeedQuery, PipelineResult> feed;
@@ -49,6 +50,7 @@ public final class FeedHandler implements Handler {
     public void handle(ServerRequest req, ServerResponse res) {
         long t0 = System.nanoTime();
         String userId = PathIds.of(req, "userId");
+        QueryParams.allowOnly(req, PARAMS);
         int limit = intParam(req, "limit", 20, 1, MAX_LIMIT);
         boolean explain = boolParam(req, "explain");
         long minOffset = longParam(req, "minOffset", -1);

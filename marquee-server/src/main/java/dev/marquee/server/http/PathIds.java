@@ -3,7 +3,11 @@ package dev.marquee.server.http;
 import dev.marquee.events.EventValidator;
 import io.helidon.webserver.http.ServerRequest;
 
-/** Path ids obey the same rules as event ids: non-blank, at most 128 characters. */
+/**
+ * Path ids obey the same rules as event ids (non-blank, at most 128 characters) and hold no control
+ * characters or unpaired surrogates, which no client id legitimately contains and which would not survive
+ * the log's UTF-8 encoding unchanged.
+ */
 final class PathIds {
     private PathIds() {
     }
@@ -15,6 +19,20 @@ final class PathIds {
         }
         if (id.length() > EventValidator.MAX_ID_CHARS) {
             throw ApiException.badRequest(name + " longer than " + EventValidator.MAX_ID_CHARS + " characters");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw ApiException.badRequest(name + " contains a control character at index " + i);
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < id.length()
+                        && Character.isLowSurrogate(id.charAt(i + 1));
+                if (!paired) {
+                    throw ApiException.badRequest(name + " contains an unpaired surrogate at index " + i);
+                }
+                i++;
+            }
         }
         return id;
     }

@@ -20,6 +20,7 @@ public final class UserSampler implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
+        QueryParams.allowOnly(req, java.util.Set.of("n"));
         int n = FeedHandler.intParam(req, "n", 10, 1, 100);
         int users = store.users().size();
         List<String> ids = new ArrayList<>(n);

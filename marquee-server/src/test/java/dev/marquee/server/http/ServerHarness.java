@@ -16,21 +16,33 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A real serving process (in-JVM) on a small generated world, spoken to over real HTTP. */
+/**
+ * A real serving process (in-JVM) on a small generated world, spoken to over real HTTP with its bearer token.
+ * Like {@code marquee demo}, the page hands the token to (loopback) browsers, so UI tests can post events.
+ */
 final class ServerHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     final Wiring wiring;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final DataDir dir;
 
+    static final String TOKEN = "test-token-0123456789abcdef";
+
     ServerHarness(Path root) {
+        this(root, c -> c);
+    }
+
+    /** @param tune adjusts the test config (limits, poll periods) before start */
+    ServerHarness(Path root, java.util.function.UnaryOperator<ServeConfig> tune) {
         dir = new DataDir(root);
         if (!dir.hasEvents()) {
             assertThat(Main.run("generate", "--data", root.toString(), "--videos", "800", "--users", "400", "--days", "2",
                     "--seed", "5")).isZero();
         }
-        wiring = Wiring.start(ServeConfig.defaults(dir, 0).withListen("127.0.0.1", 0)
-                .withDeadline(Duration.ofMillis(500), Duration.ofMillis(400)), o -> { });
+        wiring = Wiring.start(tune.apply(ServeConfig.defaults(dir, 0).withListen("127.0.0.1", 0)
+                .withDeadline(Duration.ofMillis(500), Duration.ofMillis(400))
+                .withProtection(new ApiProtection(ApiToken.of(TOKEN), false, true, AdmissionLimits.defaults()))),
+                o -> { });
     }
 
     URI uri(String path) {
@@ -38,12 +50,14 @@ final class ServerHarness implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {

@@ -9,6 +9,7 @@ import dev.marquee.feed.ranking.ItemEmbeddings;
 import dev.marquee.feed.ranking.RankerFeatures;
 import dev.marquee.training.join.TrainingExample;
 import dev.marquee.training.join.TrainingExampleJoiner;
+import dev.marquee.training.join.UserTombstones;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * request's own impressions are applied, exactly as serving reads the store before showing a page. The
  * rows become {@link ServedImpression}s (version "bootstrap", propensity 1: the baseline policy's
  * probabilities are not logged) and go through the same {@link TrainingExampleJoiner} as served traffic.
- * The history is complete, so pending examples are finished at the end. Source and two-tower columns are
+ * The history is complete, so pending examples are finished at the end. Events of users deleted later
+ * ({@link UserTombstones}) are skipped. Source and two-tower columns are
  * 0 (the baseline policy has neither); serve a model trained on this set with them off too.
  */
 public final class PointInTimeDatasetBuilder {
@@ -52,6 +54,7 @@ public final class PointInTimeDatasetBuilder {
         HistoryPage page = new HistoryPage(store, features, config, PAGE_CAPACITY);
         long events = 0, impressions = 0, lastTime = Long.MIN_VALUE;
         long from = 0;
+        UserTombstones forgotten = UserTombstones.scan(log);
         List<LogRecord> batch;
         while (!(batch = log.read(from, config.readBatch())).isEmpty()) {
             for (LogRecord r : batch) {
@@ -61,6 +64,9 @@ public final class PointInTimeDatasetBuilder {
                             + e.timestamp() + " < " + lastTime + "): the builder needs a time-ordered log");
                 }
                 lastTime = e.timestamp();
+                if (forgotten.suppresses(e)) {
+                    continue; // a user later forgotten: none of their earlier events may train a model
+                }
                 events++;
                 if (e instanceof Impression imp) {
                     impressions++;

@@ -7,6 +7,7 @@ import dev.marquee.events.ServedImpressionLog;
 import dev.marquee.feed.ranking.RankerFeatureSchema;
 import dev.marquee.training.join.AttributionWindows;
 import dev.marquee.training.join.TrainingExampleJoiner;
+import dev.marquee.training.join.UserTombstones;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Map;
  * the {@link TrainingExampleJoiner}. The served stream is written after each response (asynchronously), so
  * it may trail the event log: the watermark is the latest time seen minus {@code allowedLatenessMillis}.
  * Only examples whose longest window closed before the last event are emitted; the rest stay pending (a
- * later run over the same logs picks them up once their labels are final).
+ * later run over the same logs picks them up once their labels are final). Impressions and events of users
+ * deleted later ({@link UserTombstones}) are skipped.
  */
 public final class ServedDatasetBuilder {
     private final AttributionWindows windows;
@@ -39,6 +41,7 @@ public final class ServedDatasetBuilder {
             table.add(e, requests.computeIfAbsent(e.impression().requestId(), r -> requests.size()));
         });
         long servedOffset = 0, eventOffset = 0, latest = Long.MIN_VALUE, late = 0;
+        UserTombstones forgotten = UserTombstones.scan(events);
         List<ServedImpression> s = served.read(servedOffset, 4096);
         List<LogRecord> e = events.read(eventOffset, 4096);
         int si = 0, ei = 0;
@@ -49,7 +52,9 @@ public final class ServedDatasetBuilder {
             if (takeServed) {
                 ServedImpression impression = s.get(si++);
                 time = impression.timeMillis();
-                if (latest != Long.MIN_VALUE && time < latest - allowedLatenessMillis) {
+                if (forgotten.suppresses(impression.userId(), time)) {
+                    // served to a user who was forgotten later: the logged row is their data too
+                } else if (latest != Long.MIN_VALUE && time < latest - allowedLatenessMillis) {
                     late++;
                 } else {
                     joiner.impression(impression);
@@ -57,7 +62,9 @@ public final class ServedDatasetBuilder {
             } else {
                 LogRecord r = e.get(ei++);
                 time = r.event().timestamp();
-                joiner.event(r.event());
+                if (!forgotten.suppresses(r.event())) {
+                    joiner.event(r.event());
+                }
             }
             latest = Math.max(latest, time);
             joiner.advanceTo(latest - allowedLatenessMillis);

@@ -8,6 +8,7 @@ import dev.marquee.events.View;
 import dev.marquee.features.InMemoryFeatureStore;
 import dev.marquee.features.UserFeatures;
 import dev.marquee.feed.hydration.UserTowerInputs;
+import dev.marquee.training.join.UserTombstones;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,13 +29,15 @@ final class PointInTimeReplay {
     private final HoldoutTruth holdout;
     private final ExampleBuffer train, validation;
     private final long trainEnd, cutoff, holdoutEnd;
+    private final UserTombstones forgotten;
     private final List<LogRecord> pending = new ArrayList<>(APPLY_BATCH);
     private long appliedEnd;
     private long skipped;
     private long rejected;
 
     PointInTimeReplay(InMemoryFeatureStore store, UserTowerInputs userInputs, TwoTowerJobConfig config,
-                      long trainEnd, long cutoff) {
+                      long trainEnd, long cutoff, UserTombstones forgotten) {
+        this.forgotten = forgotten;
         this.store = store;
         this.userInputs = userInputs;
         this.positives = new PositiveFilter(config.dedupeWindowMillis());
@@ -50,6 +53,9 @@ final class PointInTimeReplay {
 
     void accept(LogRecord record) {
         Event e = record.event();
+        if (forgotten.suppresses(e)) {
+            return; // neither features, positives nor holdout truth from a user forgotten later
+        }
         if (e instanceof VideoUpserted upsert) {
             roster.upsert(upsert.video());
         }

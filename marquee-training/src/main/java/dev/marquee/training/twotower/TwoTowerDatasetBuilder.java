@@ -8,6 +8,7 @@ import dev.marquee.feed.retrieval.ItemTowerInputs;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.twotower.ItemFeatureBatch;
 import dev.marquee.models.twotower.TwoTowerShape;
+import dev.marquee.training.join.UserTombstones;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * before it, encoded by serving's {@link UserTowerInputs}; its item inputs by serving's {@link ItemTowerInputs}
  * with text vectors from a {@link VideoTextVectors} (encoded once per catalogue, then read from its store).
  * The split is by event time ({@link TwoTowerJobConfig}); the holdout never enters the examples or the store.
+ * Events of users deleted later ({@link UserTombstones}) never enter either.
  */
 public final class TwoTowerDatasetBuilder {
     private static final int READ_CHUNK = 8192;
@@ -50,7 +52,8 @@ public final class TwoTowerDatasetBuilder {
         long started = System.nanoTime();
         InMemoryFeatureStore store = new InMemoryFeatureStore(config.features());
         UserTowerInputs users = new UserTowerInputs(shape, shape.videoIds(), store.videos(), config.weighting());
-        PointInTimeReplay replay = new PointInTimeReplay(store, users, config, trainEnd, cutoff);
+        PointInTimeReplay replay = new PointInTimeReplay(store, users, config, trainEnd, cutoff,
+                UserTombstones.scan(log));
         for (long from = 0; from < end; ) {
             List<LogRecord> chunk = log.read(from, READ_CHUNK);
             if (chunk.isEmpty()) {
