@@ -3,6 +3,9 @@ package dev.marquee.server.cli;
 import dev.marquee.server.ApiTokenFile;
 import dev.marquee.server.CliException;
 import dev.marquee.server.DataDir;
+import dev.marquee.server.RetrainScheduler;
+import dev.marquee.server.TrainingRun;
+import java.time.Duration;
 import dev.marquee.server.ServeConfig;
 import dev.marquee.server.Wiring;
 import dev.marquee.server.http.AdmissionLimits;
@@ -39,6 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "event batches in flight before new ones get 503 (default ${DEFAULT-VALUE})")
     int eventsConcurrency;
 
+    @Option(names = "--retrain-every-minutes", defaultValue = "60",
+            description = "check every N minutes whether to retrain in the background (0 = never; default ${DEFAULT-VALUE})")
+    long retrainMinutes;
+
+    @Option(names = "--retrain-min-events", defaultValue = "50000",
+            description = "new events since the current models' data needed to retrain (default ${DEFAULT-VALUE})")
+    long retrainMinEvents;
+
     @Override
     public Integer call() throws InterruptedException {
         DataDir dir = new DataDir(data);
@@ -47,14 +58,18 @@ public final class ServeCommand implements Callable<Integer> {
                     + "` or `marquee import` first)");
         }
         AdmissionLimits d = AdmissionLimits.defaults();
+        if (retrainMinutes < 0 || retrainMinEvents < 1) {
+            throw new CliException("--retrain-every-minutes must be ≥ 0 and --retrain-min-events ≥ 1");
+        }
         serve(dir, host, port, feedAuth, false,
-                new AdmissionLimits(feedConcurrency, eventsConcurrency, d.writes(), d.reads(), d.maxWait()));
+                new AdmissionLimits(feedConcurrency, eventsConcurrency, d.writes(), d.reads(), d.maxWait()),
+                new RetrainScheduler.Config(Duration.ofMinutes(retrainMinutes), retrainMinEvents, TrainingRun.Options.all()));
         return 0;
     }
 
     /** @param uiToken hand the token to the web page for loopback browsers (demo mode only) */
-    static void serve(DataDir dir, String host, int port, boolean feedAuth, boolean uiToken, AdmissionLimits admission)
-            throws InterruptedException {
+    static void serve(DataDir dir, String host, int port, boolean feedAuth, boolean uiToken, AdmissionLimits admission,
+                      RetrainScheduler.Config retrain) throws InterruptedException {
         ApiTokenFile.Resolved token = ApiTokenFile.resolve(dir.create(), System.getenv(ApiTokenFile.ENV));
         if (token.generated()) {
             // printed to the console once, never logged; later starts read it from the file
@@ -66,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServeConfig cfg = ServeConfig.defaults(dir, port).withListen(host, port)
                 .withProtection(new ApiProtection(token.token(), feedAuth, uiToken, admission));
         long t0 = System.nanoTime();
-        Wiring wiring = Wiring.start(cfg, offset -> { });
+        Wiring wiring = Wiring.start(cfg, retrain, offset -> { });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             wiring.close();
