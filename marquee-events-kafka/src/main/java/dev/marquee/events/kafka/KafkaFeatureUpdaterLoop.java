@@ -33,7 +33,7 @@ public final class KafkaFeatureUpdaterLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaFeatureUpdaterLoop.class);
 
     private final KafkaLogConfig config;
-    private final ResequencingFeatureWriter writer;
+    private final RecordApplier writer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     private final Set<Integer> assigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -43,8 +43,13 @@ public final class KafkaFeatureUpdaterLoop implements AutoCloseable {
     private volatile boolean stopped;
     private volatile Throwable failure;
 
-    /** A member of {@code groupId} over {@code config}'s topic; call {@link #start()}. */
+    /** A member of {@code groupId} over {@code config}'s topic feeding one in-process store; call {@link #start()}. */
     public KafkaFeatureUpdaterLoop(KafkaLogConfig config, String groupId, ResequencingFeatureWriter writer) {
+        this(config, groupId, (RecordApplier) writer::applySkippingMalformed);
+    }
+
+    /** A member of {@code groupId} applying through {@code writer} (e.g. a {@link PartitionRoutingApplier}). */
+    public KafkaFeatureUpdaterLoop(KafkaLogConfig config, String groupId, RecordApplier writer) {
         if (groupId == null || groupId.isBlank()) {
             throw new IllegalArgumentException("groupId must not be blank");
         }
@@ -92,7 +97,7 @@ public final class KafkaFeatureUpdaterLoop implements AutoCloseable {
                 rejected.incrementAndGet();
             }
         }
-        writer.applySkippingMalformed(batch, (r, e) -> {
+        writer.apply(batch, (r, e) -> {
             LOG.warn("skipping malformed event at {}: {}", r.offset(), e.getMessage());
             rejected.incrementAndGet();
         });
