@@ -9,6 +9,7 @@ import dev.marquee.server.cli.TrainCommand;
 import dev.marquee.server.cli.StatsCommand;
 import dev.marquee.server.cli.ModelsCommand;
 import dev.marquee.server.cli.DevKafkaCommand;
+import dev.marquee.server.cli.UpdateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
         description = "Real-time recommendation system for a video home feed.",
         subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
-                ModelsCommand.class, DevKafkaCommand.class, SimulateCommand.class,
+                ModelsCommand.class, DevKafkaCommand.class, UpdateCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -9,12 +9,14 @@ import dev.marquee.core.PipelineExecutor;
 import dev.marquee.core.ScoringStage;
 import dev.marquee.events.EventJson;
 import dev.marquee.events.EventValidator;
+import dev.marquee.events.EventLog;
 import dev.marquee.events.FileEventLog;
+import dev.marquee.events.kafka.KafkaEventLog;
+import dev.marquee.events.kafka.KafkaLogConfig;
 import dev.marquee.events.SegmentedLogConfig;
 import dev.marquee.events.ServedImpressionLog;
-import dev.marquee.features.FeatureStoreConfig;
 import dev.marquee.features.FeatureUpdater;
-import dev.marquee.features.InMemoryFeatureStore;
+import dev.marquee.features.FeatureStore;
 import dev.marquee.feed.HomeFeedPipeline;
 import dev.marquee.feed.ModelHolder;
 import dev.marquee.feed.ranking.ImpressionLogSideEffect;
@@ -103,18 +105,15 @@ public final class Wiring implements AutoCloseable {
         Clock clock = Clock.SYSTEM;
         DataDir dir = cfg.data().create();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        FileEventLog log = own(FileEventLog.open(dir.events()));
+        EventLog log = own(openLog(cfg));
         ServedImpressionLog impressions = own(ServedImpressionLog.open(dir.impressions(), SegmentedLogConfig.DEFAULTS));
 
-        InMemoryFeatureStore store = FeatureStoreLoader.load(dir, FeatureStoreConfig.defaults(), log, replayProgress);
-        FeatureUpdater updater = own(new FeatureUpdater(store, log, metrics, clock));
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon()
                 .name("marquee-scheduler").factory());
         own(scheduler::shutdownNow);
-        SnapshotScheduler snapshots = new SnapshotScheduler(store, FeatureStoreLoader.snapshotFile(dir),
-                cfg.snapshotPeriod(), cfg.snapshotMinEvents(), scheduler);
-        own(snapshots::snapshotNow);
-        own(snapshots);
+        NodeFeatures features = own(NodeFeatures.open(cfg, dir, log, metrics, clock, scheduler, replayProgress));
+        FeatureStore store = features.store();
+        FeatureUpdater updater = features.updater();
 
         ExecutorService background = Executors.newFixedThreadPool(1, Thread.ofPlatform().daemon()
                 .name("marquee-index-builds").factory());
@@ -124,9 +123,8 @@ public final class Wiring implements AutoCloseable {
         VideoTextVectors texts = new VideoTextVectors(textStore, encoder);
         RetrievalIndexes indexes = own(new RetrievalIndexes(VideoCatalogue.fromStore(store), store.categories(),
                 texts, RetrievalIndexConfig.defaults(), background));
-        long indexedFrom = store.appliedOffset() + 1;
-        updater.start();
-        VideoIndexUpdater indexUpdater = own(new VideoIndexUpdater(log, indexes, store.videos()).start(indexedFrom));
+        features.start();
+        VideoIndexUpdater indexUpdater = own(new VideoIndexUpdater(log, indexes, store.videos()).start(features.indexFrom()));
 
         ModelHolder models = new ModelHolder();
         ModelRegistry registry = new ModelRegistry(dir.models(), clock);
@@ -156,9 +154,9 @@ public final class Wiring implements AutoCloseable {
         EventJson eventJson = new EventJson(new EventValidator(clock));
         FeedRenderer renderer = new FeedRenderer(store, () -> models.current().version());
         FeedHandler feed = new FeedHandler((FeedQuery q) -> executor.execute(pipeline, q), renderer,
-                updater::awaitApplied, clock::millis, json, metrics);
+                features::awaitApplied, clock::millis, json, metrics);
         EntityHandlers entities = new EntityHandlers(eventJson, log,
-                (offset, timeout) -> updater.awaitApplied(offset, timeout) && indexUpdater.awaitApplied(offset, timeout),
+                (offset, timeout) -> features.awaitApplied(offset, timeout) && indexUpdater.awaitApplied(offset, timeout),
                 json, clock, IngestLimits.defaults().maxBodyBytes());
         StatusReport status = new StatusReport(store, models, updater, metrics);
         HttpApi api = new HttpApi(feed, new EventsHandler(eventJson, log, IngestLimits.defaults(), json, metrics),
@@ -168,6 +166,14 @@ public final class Wiring implements AutoCloseable {
         ready = true;
         LOG.info("marquee serving on port {} (models {}, {} videos, offset {})", server.port(),
                 models.current().version(), indexes.catalogue().size(), store.appliedOffset());
+    }
+
+    private static EventLog openLog(ServeConfig cfg) {
+        if (cfg.backends().eventLog() instanceof BackendSpec.KafkaLog k) {
+            return KafkaEventLog.open(KafkaLogConfig.of(k.bootstrapServers(), k.topic()).withPartitions(k.partitions())
+                    .withClientId("marquee-node-" + ProcessHandle.current().pid()));
+        }
+        return FileEventLog.open(cfg.data().events());
     }
 
     public int port() {

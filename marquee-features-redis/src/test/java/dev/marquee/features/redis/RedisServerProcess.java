@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * --appendonly no}). {@link #start()} returns once the server answers PING; {@link #stop()} kills it and keeps
  * the port so {@link #start()} can bring it back on the same address (reconnect tests).
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private final int port;
     private Process process;
@@ -32,7 +32,7 @@ final class RedisServerProcess implements AutoCloseable {
      * Starts a server. When {@code redis-server} is not on the PATH: fails when the environment variable CI is
      * "true" (CI must run these tests), otherwise aborts the calling test as skipped with the install hint.
      */
-    static RedisServerProcess startOnFreePort() {
+    public static RedisServerProcess startOnFreePort() {
         requireInstalled(System.getenv());
         RedisServerProcess server = new RedisServerProcess(freePort());
         server.start();
@@ -60,11 +60,11 @@ final class RedisServerProcess implements AutoCloseable {
         return false;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void start() {
+    public void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("redis-server already running on " + port);
         }
@@ -89,7 +89,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Kills the server and waits for it to exit. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.marquee.server.cli;
 
 import dev.marquee.core.Clock;
 import dev.marquee.server.DataDir;
+import dev.marquee.server.NodeBackends;
 import dev.marquee.server.RetrainScheduler;
 import dev.marquee.server.Main;
 import dev.marquee.server.http.AdmissionLimits;
@@ -62,7 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         // demo mode: the page hands the token to browsers on this machine so "watch" can post events
-        ServeCommand.serve(dir, "0.0.0.0", port, feedAuth, true, AdmissionLimits.defaults(), RetrainScheduler.Config.defaults());
+        ServeCommand.serve(dir, "0.0.0.0", port, feedAuth, true, AdmissionLimits.defaults(), RetrainScheduler.Config.defaults(),
+                NodeBackends.embedded());
         return 0;
     }
 }

@@ -2,7 +2,9 @@ package dev.marquee.server.cli;
 
 import dev.marquee.server.ApiTokenFile;
 import dev.marquee.server.CliException;
+import dev.marquee.server.BackendSpec;
 import dev.marquee.server.DataDir;
+import dev.marquee.server.NodeBackends;
 import dev.marquee.server.RetrainScheduler;
 import dev.marquee.server.TrainingRun;
 import java.time.Duration;
@@ -50,10 +52,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "new events since the current models' data needed to retrain (default ${DEFAULT-VALUE})")
     long retrainMinEvents;
 
+    @Option(names = "--event-log", defaultValue = "file",
+            description = "file (DIR/events, default) or kafka://HOST:PORT[?topic=marquee-events&partitions=1]")
+    String eventLog;
+
+    @Option(names = "--feature-store", defaultValue = "memory",
+            description = "memory (default; rebuilt from the log) or redis://HOST:PORT[?prefix=marquee] (shared by nodes)")
+    String featureStore;
+
+    @Option(names = "--no-local-updater",
+            description = "do not apply events here: `marquee update` processes keep the shared Redis store current")
+    boolean noLocalUpdater;
+
     @Override
     public Integer call() throws InterruptedException {
         DataDir dir = new DataDir(data);
-        if (!dir.hasEvents()) {
+        NodeBackends backends = new NodeBackends(BackendSpec.eventLog(eventLog), BackendSpec.featureStore(featureStore),
+                !noLocalUpdater);
+        if (backends.embeddedLog() && !dir.hasEvents()) {
             throw new CliException("no event log in " + data + " (run `marquee generate --data " + data
                     + "` or `marquee import` first)");
         }
@@ -63,13 +79,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         serve(dir, host, port, feedAuth, false,
                 new AdmissionLimits(feedConcurrency, eventsConcurrency, d.writes(), d.reads(), d.maxWait()),
-                new RetrainScheduler.Config(Duration.ofMinutes(retrainMinutes), retrainMinEvents, TrainingRun.Options.all()));
+                new RetrainScheduler.Config(Duration.ofMinutes(retrainMinutes), retrainMinEvents, TrainingRun.Options.all()),
+                backends);
         return 0;
     }
 
     /** @param uiToken hand the token to the web page for loopback browsers (demo mode only) */
     static void serve(DataDir dir, String host, int port, boolean feedAuth, boolean uiToken, AdmissionLimits admission,
-                      RetrainScheduler.Config retrain) throws InterruptedException {
+                      RetrainScheduler.Config retrain, NodeBackends backends) throws InterruptedException {
         ApiTokenFile.Resolved token = ApiTokenFile.resolve(dir.create(), System.getenv(ApiTokenFile.ENV));
         if (token.generated()) {
             // printed to the console once, never logged; later starts read it from the file
@@ -79,7 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("marquee: API token from " + token.source());
         }
         ServeConfig cfg = ServeConfig.defaults(dir, port).withListen(host, port)
-                .withProtection(new ApiProtection(token.token(), feedAuth, uiToken, admission));
+                .withProtection(new ApiProtection(token.token(), feedAuth, uiToken, admission)).withBackends(backends);
         long t0 = System.nanoTime();
         Wiring wiring = Wiring.start(cfg, retrain, offset -> { });
         CountDownLatch stopped = new CountDownLatch(1);

@@ -18,6 +18,7 @@ public final class StatusReport {
     private final FeatureUpdater updater;
     private final MeterRegistry metrics;
 
+    /** @param updater this node's feature updater, or null when another process applies the events */
     public StatusReport(FeatureStore store, ModelHolder models, FeatureUpdater updater, MeterRegistry metrics) {
         this.store = store;
         this.models = models;
@@ -32,8 +33,10 @@ public final class StatusReport {
         m.put("videos", stats.videos());
         m.put("users", stats.users());
         m.put("appliedOffset", stats.offset());
-        FreshnessStats f = updater.freshness();
-        m.put("freshness", f);
+        if (updater != null) { // null on nodes whose store is updated by `marquee update` processes
+            FreshnessStats f = updater.freshness();
+            m.put("freshness", f);
+        }
         Timer feed = metrics.find("marquee.http.feed").timer();
         if (feed != null && feed.count() > 0) {
             m.put("feedRequests", feed.count());
