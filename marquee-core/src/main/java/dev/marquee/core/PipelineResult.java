@@ -22,4 +22,14 @@ public record PipelineResult(FeedQuery query, List<Candidate> items, Map<String,
         candidateCounts = Collections.unmodifiableMap(new LinkedHashMap<>(candidateCounts));
         degraded = Collections.unmodifiableMap(new LinkedHashMap<>(degraded));
     }
+
+    /** This result with {@code more} added to {@link #degraded} (e.g. a backend the node knows is down). */
+    public PipelineResult withDegraded(Map<String, String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, String> all = new LinkedHashMap<>(degraded);
+        all.putAll(more);
+        return new PipelineResult(query, items, timingsMs, candidateCounts, all);
+    }
 }

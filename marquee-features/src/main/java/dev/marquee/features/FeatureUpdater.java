@@ -33,6 +33,8 @@ public final class FeatureUpdater implements AutoCloseable {
     public static final String FRESHNESS_TIMER = "marquee.features.freshness";
     public static final String APPLIED_COUNTER = "marquee.features.events.applied";
     public static final String REJECTED_COUNTER = "marquee.features.events.rejected";
+    public static final String UNAVAILABLE_COUNTER = "marquee.features.store.unavailable";
+    private static final long RETRY_PAUSE_MILLIS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(FeatureUpdater.class);
 
     private final FeatureWriter writer;
@@ -41,6 +43,8 @@ public final class FeatureUpdater implements AutoCloseable {
     private final Timer freshnessTimer;
     private final Counter applied;
     private final Counter rejected;
+    private final Counter unavailable;
+    private final dev.marquee.core.LogThrottle throttle;
     private final FreshnessSampler sampler = new FreshnessSampler(1 << 16);
     private final long liveSinceMicros;
     private final ReentrantLock progressLock = new ReentrantLock();
@@ -59,6 +63,8 @@ public final class FeatureUpdater implements AutoCloseable {
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
         this.applied = registry.counter(APPLIED_COUNTER);
         this.rejected = registry.counter(REJECTED_COUNTER);
+        this.unavailable = registry.counter(UNAVAILABLE_COUNTER);
+        this.throttle = new dev.marquee.core.LogThrottle(LOG, java.time.Duration.ofSeconds(10), clock);
         registry.gauge("marquee.features.applied.offset", this, FeatureUpdater::appliedOffset);
         this.liveSinceMicros = clock.millis() * 1000L;
         this.handledOffset = writer.appliedOffset();
@@ -90,6 +96,14 @@ public final class FeatureUpdater implements AutoCloseable {
             try {
                 applied.increment(writer.apply(rest));
                 from = batch.size();
+            } catch (StoreUnavailableException e) {
+                if (closed) {
+                    throw e;
+                }
+                // a remote store is down: retry the same records after a pause (idempotent; nothing is skipped)
+                unavailable.increment();
+                throttle.warn("unavailable", "feature store unavailable, retrying every {} ms: {}", RETRY_PAUSE_MILLIS, e.getMessage());
+                java.util.concurrent.locks.LockSupport.parkNanos(RETRY_PAUSE_MILLIS * 1_000_000L);
             } catch (IllegalArgumentException e) {
                 long good = writer.appliedOffset();
                 int bad = from;

@@ -1,6 +1,7 @@
 package dev.marquee.server;
 
 import dev.marquee.core.Clock;
+import dev.marquee.core.PipelineResult;
 import dev.marquee.events.EventLog;
 import dev.marquee.features.FeatureStore;
 import dev.marquee.features.FeatureStoreConfig;
@@ -29,6 +30,7 @@ public final class NodeFeatures implements AutoCloseable {
     private final RedisFeatureStore redis;
     private final long indexFrom;
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private GuardedFeatureStore guarded;
 
     private NodeFeatures(FeatureStore store, FeatureUpdater updater, RedisFeatureStore redis, long indexFrom) {
         this.store = store;
@@ -45,12 +47,16 @@ public final class NodeFeatures implements AutoCloseable {
                     .withWriterId("events");
             RedisFeatureStore redis = new RedisFeatureStore(rc);
             FeatureUpdater updater = b.localUpdater() ? new FeatureUpdater(redis, log, metrics, clock) : null;
+            GuardedFeatureStore guarded = new GuardedFeatureStore(redis, redis::readableOffset, Duration.ofMillis(250),
+                    scheduler, metrics);
             // the shared store already knows every video: index the whole log's upserts (idempotent)
-            NodeFeatures f = new NodeFeatures(redis, updater, redis, 0);
+            NodeFeatures f = new NodeFeatures(guarded, updater, redis, 0);
+            f.guarded = guarded;
+            f.owned.add(redis);
+            f.owned.add(guarded);
             if (updater != null) {
                 f.owned.add(updater);
             }
-            f.owned.add(redis);
             return f;
         }
         InMemoryFeatureStore memory = FeatureStoreLoader.load(dir, FeatureStoreConfig.defaults(), log, replayProgress);
@@ -76,6 +82,35 @@ public final class NodeFeatures implements AutoCloseable {
     /** Log offset from which this node's video index must follow upserts. */
     public long indexFrom() {
         return indexFrom;
+    }
+
+    /**
+     * How the video index learns a video's dense id: the in-memory store's dictionary interns it; a shared store
+     * assigns ids itself, so this waits (up to 30 s) until the store has applied the upsert and mirrors the id.
+     */
+    public java.util.function.ToIntFunction<String> videoIds() {
+        if (redis == null) {
+            return store.videos()::intern;
+        }
+        return videoId -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                int id = store.videos().find(videoId);
+                if (id >= 0) {
+                    return id;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the shared feature store has not assigned an id to video " + videoId
+                            + " within 30 s (are the feature updaters running?)");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        };
+    }
+
+    /** Adds what this node knows is degraded (a shared store that is down) to a request's result. */
+    public PipelineResult annotate(PipelineResult result) {
+        return guarded == null ? result : result.withDegraded(guarded.health());
     }
 
     /** Starts applying events (after the indexes were built from the restored store). */

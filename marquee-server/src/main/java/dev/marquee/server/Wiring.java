@@ -124,7 +124,7 @@ public final class Wiring implements AutoCloseable {
         RetrievalIndexes indexes = own(new RetrievalIndexes(VideoCatalogue.fromStore(store), store.categories(),
                 texts, RetrievalIndexConfig.defaults(), background));
         features.start();
-        VideoIndexUpdater indexUpdater = own(new VideoIndexUpdater(log, indexes, store.videos()).start(features.indexFrom()));
+        VideoIndexUpdater indexUpdater = own(new VideoIndexUpdater(log, indexes, features.videoIds()).start(features.indexFrom()));
 
         ModelHolder models = new ModelHolder();
         ModelRegistry registry = new ModelRegistry(dir.models(), clock);
@@ -153,7 +153,7 @@ public final class Wiring implements AutoCloseable {
         Json json = new Json(mapper);
         EventJson eventJson = new EventJson(new EventValidator(clock));
         FeedRenderer renderer = new FeedRenderer(store, () -> models.current().version());
-        FeedHandler feed = new FeedHandler((FeedQuery q) -> executor.execute(pipeline, q), renderer,
+        FeedHandler feed = new FeedHandler((FeedQuery q) -> features.annotate(executor.execute(pipeline, q)), renderer,
                 features::awaitApplied, clock::millis, json, metrics);
         EntityHandlers entities = new EntityHandlers(eventJson, log,
                 (offset, timeout) -> features.awaitApplied(offset, timeout) && indexUpdater.awaitApplied(offset, timeout),

@@ -1,6 +1,7 @@
 package dev.marquee.events.kafka;
 
 import dev.marquee.events.LogRecord;
+import dev.marquee.features.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +40,7 @@ public final class KafkaFeatureUpdaterLoop implements AutoCloseable {
     private final Set<Integer> assigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong storeRetries = new AtomicLong();
     private final Thread thread;
     private volatile boolean stopped;
     private volatile Throwable failure;
@@ -97,10 +99,25 @@ public final class KafkaFeatureUpdaterLoop implements AutoCloseable {
                 rejected.incrementAndGet();
             }
         }
-        writer.apply(batch, (r, e) -> {
-            LOG.warn("skipping malformed event at {}: {}", r.offset(), e.getMessage());
-            rejected.incrementAndGet();
-        });
+        while (true) {
+            try {
+                writer.apply(batch, (r, e) -> {
+                    LOG.warn("skipping malformed event at {}: {}", r.offset(), e.getMessage());
+                    rejected.incrementAndGet();
+                });
+                break;
+            } catch (StoreUnavailableException e) {
+                if (stopped) {
+                    throw e;
+                }
+                // the store is down: keep the batch uncommitted and retry it (writers skip what they already applied)
+                storeRetries.incrementAndGet();
+                if (storeRetries.get() % 40 == 1) {
+                    LOG.warn("feature store unavailable, retrying every 250 ms: {}", e.getMessage());
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+            }
+        }
         for (TopicPartition tp : polled.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> records = polled.records(tp);
             uncommitted.put(tp, new OffsetAndMetadata(records.getLast().offset() + 1));

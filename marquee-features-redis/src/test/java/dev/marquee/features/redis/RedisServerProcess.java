@@ -88,6 +88,33 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Freezes the server (SIGSTOP): connections stay open but nothing answers, like a hung or partitioned Redis. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Thaws a paused server (SIGCONT); its data is intact. */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String sig) {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("redis-server is not running");
+        }
+        try {
+            int exit = new ProcessBuilder("kill", sig, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + sig + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal redis-server: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling redis-server", e);
+        }
+    }
+
     /** Kills the server and waits for it to exit. */
     public void stop() {
         if (process == null) {

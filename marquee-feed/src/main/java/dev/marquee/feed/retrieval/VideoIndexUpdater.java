@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,7 +32,7 @@ public final class VideoIndexUpdater implements AutoCloseable {
 
     private final EventLog log;
     private final RetrievalIndexes indexes;
-    private final IdDictionary videos;
+    private final ToIntFunction<String> denseId;
     private final ReentrantLock progressLock = new ReentrantLock();
     private final Condition progressed = progressLock.newCondition();
     private final AtomicLong failures = new AtomicLong();
@@ -42,9 +43,17 @@ public final class VideoIndexUpdater implements AutoCloseable {
      * @param videos the store's video dictionary: the index and the feed share its dense ids
      */
     public VideoIndexUpdater(EventLog log, RetrievalIndexes indexes, IdDictionary videos) {
+        this(log, indexes, Objects.requireNonNull(videos, "videos")::intern);
+    }
+
+    /**
+     * @param denseId the dense id of a video id as the feature store assigns it; a shared store (Redis) assigns ids
+     *                itself, so its resolver waits until the store has seen the upsert instead of interning locally
+     */
+    public VideoIndexUpdater(EventLog log, RetrievalIndexes indexes, ToIntFunction<String> denseId) {
         this.log = Objects.requireNonNull(log, "log");
         this.indexes = Objects.requireNonNull(indexes, "indexes");
-        this.videos = Objects.requireNonNull(videos, "videos");
+        this.denseId = Objects.requireNonNull(denseId, "denseId");
     }
 
     /** Subscribes from {@code fromOffset} (e.g. the feature store's applied offset + 1); returns this. */
@@ -101,7 +110,7 @@ public final class VideoIndexUpdater implements AutoCloseable {
     private int[] ids(List<Video> chunk) {
         int[] ids = new int[chunk.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = videos.intern(chunk.get(i).videoId());
+            ids[i] = denseId.applyAsInt(chunk.get(i).videoId());
         }
         return ids;
     }
