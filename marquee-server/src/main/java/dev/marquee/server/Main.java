@@ -1,6 +1,7 @@
 package dev.marquee.server;
 
 import dev.marquee.server.cli.DemoCommand;
+import dev.marquee.server.cli.EvalCommand;
 import dev.marquee.server.cli.GenerateCommand;
 import dev.marquee.server.cli.ImportCommand;
 import dev.marquee.server.cli.ServeCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code marquee} CLI (run through the {@code ./marquee} launcher). */
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
         description = "Real-time recommendation system for a video home feed.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
