@@ -20,21 +20,66 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Imports JSON Lines events from a user's own platform; a file with any bad line is rejected whole. */
+/**
+ * Imports events from a user's own platform: JSON Lines event files (a file with any bad line is rejected
+ * whole), or a ratings dataset mapped to events by {@link RatingsCsvMapping} (all-or-nothing).
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Append JSON Lines event files (videos, users, interactions) to DIR's event log. "
-                + "Each file is validated first; a file with a bad line is reported (line numbers) and nothing from it is appended.")
+        description = {"Append events to DIR's event log.",
+                "--format jsonl (default): JSON Lines event files (videos, users, interactions). Each file is validated "
+                        + "first; a file with a bad line is reported (line numbers) and nothing from it is appended.",
+                "--format ratings-csv --ratings FILE --items FILE: FILE of userId,itemId,rating,timestamp (header; epoch "
+                        + "seconds) and FILE of itemId,title,genres (header; genres |-separated). Mapping: each item -> a "
+                        + "video (category = first genre, tags = genres, creator rc-<category>-<itemId hash mod 20>, 600 s, "
+                        + "uploaded at its first rating); each user -> a profile (segment unknown); each rating -> an "
+                        + "impression + a click; rating >= 4 -> a 60 s view (a long view, > 30 s), else a 10 s view; "
+                        + "rating >= 4.5 -> a share. Any bad row fails the import with its line number; nothing is appended. "
+                        + "See docs/evaluation.md."})
 public final class ImportCommand implements Callable<Integer> {
     static final int BATCH = 5_000;
 
     @Option(names = "--data", required = true, description = "data directory")
     Path data;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON Lines files")
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl | ratings-csv (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--ratings", description = "ratings-csv: userId,itemId,rating,timestamp file")
+    Path ratings;
+
+    @Option(names = "--items", description = "ratings-csv: itemId,title,genres file")
+    Path items;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "JSON Lines files (--format jsonl)")
     List<Path> files;
 
     @Override
     public Integer call() throws IOException {
+        return switch (format) {
+            case "jsonl" -> importJsonLines();
+            case "ratings-csv" -> importRatings();
+            default -> throw new CliException("--format must be jsonl or ratings-csv, got " + format);
+        };
+    }
+
+    private int importRatings() throws IOException {
+        if (ratings == null || items == null || (files != null && !files.isEmpty())) {
+            throw new CliException("--format ratings-csv needs --ratings FILE and --items FILE and no positional files");
+        }
+        DataDir dir = new DataDir(data).create();
+        RatingsCsvImporter importer = new RatingsCsvImporter(new EventValidator(Clock.SYSTEM));
+        try (FileEventLog log = FileEventLog.open(dir.events())) {
+            RatingsCsvImporter.Summary s = importer.run(ratings, items, log);
+            System.err.printf("%s + %s: %,d videos, %,d users, %,d ratings -> %,d events appended, %,d duplicates skipped%n",
+                    ratings, items, s.videos(), s.users(), s.ratings(), s.appended(), s.duplicates());
+        }
+        return 0;
+    }
+
+    private int importJsonLines() throws IOException {
+        if (files == null || files.isEmpty()) {
+            throw new CliException("--format jsonl needs at least one FILE");
+        }
         DataDir dir = new DataDir(data).create();
         EventJson json = new EventJson(new EventValidator(Clock.SYSTEM));
         int failed = 0;

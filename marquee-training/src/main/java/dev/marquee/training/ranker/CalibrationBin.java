@@ -12,7 +12,7 @@ import java.util.List;
 public record CalibrationBin(double meanPredicted, double observedRate, int count) {
 
     /** Equal-count bins of head {@code head}, lowest predictions first. */
-    static List<CalibrationBin> of(float[] predictions, float[] labels, int rows, int head, int bins) {
+    public static List<CalibrationBin> of(float[] predictions, float[] labels, int rows, int head, int bins) {
         long[] keyed = new long[rows];
         for (int r = 0; r < rows; r++) {
             // sort rows by prediction: the float's bits are monotone for non-negative values

@@ -10,7 +10,7 @@ import dev.marquee.models.ranker.RankerHeads;
  */
 public record HeadMetrics(double auc, @JsonProperty("logloss") double logLoss, double predictedRate, double observedRate) {
 
-    static HeadMetrics of(float[] predictions, float[] labels, int rows, int head) {
+    public static HeadMetrics of(float[] predictions, float[] labels, int rows, int head) {
         double loss = 0, predicted = 0, observed = 0;
         for (int r = 0; r < rows; r++) {
             double p = Math.clamp(predictions[r * RankerHeads.COUNT + head], 1e-7, 1 - 1e-7);
