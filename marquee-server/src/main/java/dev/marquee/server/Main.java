@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code marquee} CLI (run through the {@code ./marquee} launcher). */
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
         description = "Real-time recommendation system for a video home feed.",
-        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class, dev.marquee.server.cli.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
