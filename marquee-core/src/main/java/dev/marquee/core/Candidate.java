@@ -16,7 +16,7 @@ public final class Candidate {
     private final int video;
     private final Map<String, Float> sources = new LinkedHashMap<>(4);
     private double score;
-    private final Map<String, Double> stageScores = new LinkedHashMap<>(4);
+    private Map<String, Double> stageScores; // lazy: most of ~1,000 candidates never reach a scorer
     private float[] heads;
     private final FeatureMap features = new FeatureMap();
     private List<String> decisions;
@@ -59,11 +59,14 @@ public final class Candidate {
     /** Sets the current score and records it under the stage that produced it. */
     public void score(String stage, double value) {
         this.score = value;
+        if (stageScores == null) {
+            stageScores = new LinkedHashMap<>(4);
+        }
         stageScores.put(stage, value);
     }
 
     public Map<String, Double> stageScores() {
-        return Collections.unmodifiableMap(stageScores);
+        return stageScores == null ? Map.of() : Collections.unmodifiableMap(stageScores);
     }
 
     /** Multi-task heads' probabilities (p_click, p_watch30, p_share), or null before ranking. */

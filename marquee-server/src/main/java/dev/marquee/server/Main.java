@@ -1,5 +1,6 @@
 package dev.marquee.server;
 
+import dev.marquee.server.cli.BenchCommand;
 import dev.marquee.server.cli.DemoCommand;
 import dev.marquee.server.cli.EvalCommand;
 import dev.marquee.server.cli.GenerateCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
         description = "Real-time recommendation system for a video home feed.",
         subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
-                EvalCommand.class, SimulateCommand.class, ModelsCommand.class, DevKafkaCommand.class, UpdateCommand.class,
+                EvalCommand.class, SimulateCommand.class, BenchCommand.class, ModelsCommand.class, DevKafkaCommand.class,
+                UpdateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
