@@ -13,8 +13,12 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
+    private BootstrapForwarder forwarder;
+    private String bootstrap;
+
     private EmbeddedKafkaBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
+        this.bootstrap = cluster.bootstrapServers();
     }
 
     /** Starts a broker on a free loopback port. */
@@ -43,15 +47,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("auto.create.topics.enable", "false");
-            if (port != 0) {
-                builder.setConfigProp("listeners", built.brokerListenerName().value() + "://localhost:" + port + ","
-                        + built.controllerListenerName().value() + "://localhost:0");
-            }
             cluster = builder.build();
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafkaBroker(cluster);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster);
+            if (port != 0) {
+                String real = cluster.bootstrapServers();
+                broker.forwarder = new BootstrapForwarder(port, Integer.parseInt(real.substring(real.lastIndexOf(':') + 1)));
+                broker.bootstrap = "localhost:" + port;
+            }
+            return broker;
         } catch (Exception e) {
             if (cluster != null) {
                 try {
@@ -69,13 +75,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** {@code host:port} for clients' {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrap;
     }
 
     /** Stops the broker and deletes its data. */
     @Override
     public void close() {
         try {
+            if (forwarder != null) {
+                forwarder.close();
+            }
             cluster.close();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
