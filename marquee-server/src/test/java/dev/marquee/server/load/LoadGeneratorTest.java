@@ -1,5 +1,8 @@
 package dev.marquee.server.load;
 
+import dev.marquee.server.http.AdmissionLimits;
+import dev.marquee.server.http.ApiProtection;
+import dev.marquee.server.http.ApiToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.server.DataDir;
@@ -22,13 +25,16 @@ class LoadGeneratorTest {
     static Wiring server;
     static URI base;
 
+    private static final String TOKEN = "load-test-token-0123456789";
+
     @BeforeAll
     static void start() throws Exception {
         Path root = Files.createTempDirectory("marquee-load");
         assertThat(Main.run("generate", "--data", root.toString(), "--videos", "800", "--users", "400", "--days", "2",
                 "--seed", "11")).isZero();
         server = Wiring.start(ServeConfig.defaults(new DataDir(root), 0).withListen("127.0.0.1", 0)
-                .withDeadline(Duration.ofMillis(500), Duration.ofMillis(400)), o -> { });
+                .withDeadline(Duration.ofMillis(500), Duration.ofMillis(400))
+                .withProtection(new ApiProtection(ApiToken.of(TOKEN), false, false, AdmissionLimits.defaults())), o -> { });
         base = URI.create("http://127.0.0.1:" + server.port());
     }
 
@@ -39,7 +45,8 @@ class LoadGeneratorTest {
 
     @Test
     void run_accountsForEveryArrival_andAgreesWithServerMetrics() {
-        LoadConfig cfg = LoadConfig.of(base, 60, Duration.ofSeconds(3)).withWarmup(Duration.ZERO).withMix(200, 0.25, 20);
+        LoadConfig cfg = LoadConfig.of(base, 60, Duration.ofSeconds(3)).withWarmup(Duration.ZERO).withMix(200, 0.25, 20)
+                .withToken(TOKEN);
         try (LoadClient client = new LoadClient(cfg)) {
             double acceptedBefore = ingestAccepted(client);
 
