@@ -1,5 +1,11 @@
 package dev.marquee.feed.ranking;
 
+import dev.marquee.feed.retrieval.CoWatchCandidateSource;
+import dev.marquee.feed.retrieval.ContentCandidateSource;
+import dev.marquee.feed.retrieval.FreshUploadsCandidateSource;
+import dev.marquee.feed.retrieval.SegmentPopularCandidateSource;
+import dev.marquee.feed.retrieval.TrendingCandidateSource;
+import dev.marquee.feed.retrieval.TwoTowerCandidateSource;
 import dev.marquee.models.ranker.CategoricalField;
 import dev.marquee.models.ranker.FeatureSchema;
 import java.util.List;
@@ -33,9 +39,14 @@ public final class RankerFeatureSchema {
     private RankerFeatureSchema() {
     }
 
-    /** Candidate source names with their own multi-hot column (the retrieval sources' component ids). */
-    public static final List<String> SOURCES =
-            List.of("two-tower", "co-watch", "content", "trending", "segment-popular", "fresh");
+    /**
+     * Candidate source names with their own multi-hot column: the retrieval sources' component ids, read from
+     * the sources themselves (a hand-written "fresh" never matched {@code fresh-uploads}, so fresh candidates
+     * landed in {@code source_other}).
+     */
+    public static final List<String> SOURCES = List.of(TwoTowerCandidateSource.ID.name(),
+            CoWatchCandidateSource.ID.name(), ContentCandidateSource.ID.name(), TrendingCandidateSource.ID.name(),
+            SegmentPopularCandidateSource.ID.name(), FreshUploadsCandidateSource.ID.name());
 
     static final int USER_KNOWN = 0, USER_IMPRESSIONS = 1, USER_CLICKS = 2, USER_LONG_VIEWS = 3, USER_SHARES = 4,
             USER_CTR = 5, USER_LONG_VIEW_PER_CLICK = 6, USER_HOURS_SINCE_ACTIVE = 7;

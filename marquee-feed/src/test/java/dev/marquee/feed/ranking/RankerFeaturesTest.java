@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.marquee.core.Candidate;
 import dev.marquee.core.FeedQuery;
 import dev.marquee.feed.FeedFeatures;
+import dev.marquee.feed.retrieval.FreshUploadsCandidateSource;
 import dev.marquee.models.ranker.RankerDataset;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -92,6 +93,15 @@ class RankerFeaturesTest {
         for (int s = SOURCE_FIRST; s <= SOURCE_OTHER; s++) {
             assertThat(x[s]).isZero();
         }
+    }
+
+    @Test
+    void assemble_freshUploadsCandidate_setsSourceFreshNotOther() {
+        List<Candidate> cs = world.candidates(1);
+        cs.getFirst().addSource(FreshUploadsCandidateSource.ID.name(), 0.5f);
+        float[] x = assemble(new RankerFeatures(world.store, ItemEmbeddings.NONE, true), "u1", cs, null);
+        assertThat(x[SCHEMA.column("source_fresh")]).isEqualTo(1f);
+        assertThat(x[SOURCE_OTHER]).as("every source of the candidate has its own column").isZero();
     }
 
     @Test

@@ -26,8 +26,13 @@ public record RankerShape(RankerArchitecture architecture, int hidden1, int hidd
         return new RankerShape(RankerArchitecture.SHARED_BOTTOM, 256, 128, 1, 32);
     }
 
-    /** A small shared-bottom network for distilled students: 64 → 32, towers of 16. */
+    /**
+     * The distilled student: shared bottom 256 → 32, towers of 16 — the teacher's first-layer width (a narrow
+     * first layer is what cost quality: in the closed-loop simulation 64 → 32 and 128 → 64 students had the
+     * teacher's holdout AUC but a 25% lower long-view rate, 256 → 32 came within 10%) with a narrow second
+     * layer, about half the teacher's multiply-adds (1,000 rows: p50 2.4 ms vs 5.2 ms, measured on a busy box).
+     */
     public static RankerShape student() {
-        return new RankerShape(RankerArchitecture.SHARED_BOTTOM, 64, 32, 1, 16);
+        return new RankerShape(RankerArchitecture.SHARED_BOTTOM, 256, 32, 1, 16);
     }
 }

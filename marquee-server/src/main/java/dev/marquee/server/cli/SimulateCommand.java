@@ -54,11 +54,16 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "2", description = "training epochs at most per (re)training (default ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--sample", defaultValue = "0.3", description = "share of feed requests in the ranker dataset (default ${DEFAULT-VALUE})")
+    @Option(names = "--sample", defaultValue = "0.3", description = "share of feed requests in the ranker dataset, raised on small logs to fill --max-rows (default ${DEFAULT-VALUE})")
     double sample;
 
     @Option(names = "--max-rows", defaultValue = "100000", description = "ranker training rows at most (default ${DEFAULT-VALUE})")
     int maxRows;
+
+    @Option(names = "--ranker", defaultValue = "ranker-student",
+            description = "ranker served by the pipeline policies: ranker-student (as `serve` by default) or ranker "
+                    + "(the teacher) (default ${DEFAULT-VALUE})")
+    String ranker;
 
     @Option(names = "--json", description = "print the metrics as one JSON object on stdout")
     boolean json;
@@ -76,6 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (retrainEveryDays < 0) {
             throw new CliException("--retrain-every-days must be ≥ 0, got " + retrainEveryDays);
         }
+        if (!ranker.equals("ranker") && !ranker.equals("ranker-student")) {
+            throw new CliException("--ranker must be ranker or ranker-student, got " + ranker);
+        }
         List<SimulatedPolicy> policies = SimulatedPolicy.parseList(policy);
         WorldConfig config = WorldConfigFile.read(dir.worldConfig());
         ClosedLoopConfig loop = ClosedLoopConfig.lastDays(config, days, users);
@@ -83,11 +91,11 @@ public final class SimulateCommand implements Callable<Integer> {
         Simulation.Budget budget = new Simulation.Budget(epochs, sample, maxRows, retrainEveryDays);
         List<PolicyOutcome> outcomes;
         try (FileEventLog source = FileEventLog.open(dir.events())) {
-            outcomes = Simulation.run(world, loop, source, dir.root().resolve("text-vectors.bin"), budget, policies, System.err);
+            outcomes = Simulation.run(world, loop, source, dir.root().resolve("text-vectors.bin"), budget, policies, ranker, System.err);
         }
         String title = String.format(Locale.ROOT, "%s: %,d videos, %,d users (every %d-th simulated), last %d of %d days, "
-                        + "retrain every %d day(s)", data, config.videos(), config.users(), loop.userStride(), days,
-                config.days(), retrainEveryDays);
+                        + "retrain every %d day(s), ranker %s", data, config.videos(), config.users(), loop.userStride(),
+                days, config.days(), retrainEveryDays, ranker);
         if (json) {
             System.out.println(SimulationReport.toJsonString(outcomes));
         } else {

@@ -25,6 +25,7 @@ import java.util.List;
  * draws repeat across runs.
  */
 final class PipelinePolicy implements FeedPolicy, EventSink {
+    /** The ranker kind production serves by default ({@code ServeConfig}): the distilled student. */
     static final String RANKER_KIND = "ranker-student";
 
     private final World world;
@@ -35,12 +36,13 @@ final class PipelinePolicy implements FeedPolicy, EventSink {
     private final ModelTrainer trainer;
     private final int retrainEveryDays;
     private final long seed;
+    private final String rankerKind;
     private final List<Event> pending = new ArrayList<>();
     private long requests;
     private int retrains;
 
     PipelinePolicy(World world, PipelineStack stack, EventLog log, IdDictionary storeVideos, ModelRegistry registry,
-                   ModelTrainer trainer, int retrainEveryDays, long seed) {
+                   ModelTrainer trainer, int retrainEveryDays, long seed, String rankerKind) {
         if (retrainEveryDays < 0) {
             throw new IllegalArgumentException("retrainEveryDays must be ≥ 0 (0 = never), got " + retrainEveryDays);
         }
@@ -52,6 +54,7 @@ final class PipelinePolicy implements FeedPolicy, EventSink {
         this.trainer = trainer;
         this.retrainEveryDays = retrainEveryDays;
         this.seed = seed;
+        this.rankerKind = rankerKind;
     }
 
     @Override
@@ -81,7 +84,7 @@ final class PipelinePolicy implements FeedPolicy, EventSink {
         flush();
         try {
             trainer.train(log, registry);
-            stack.loadPromoted(registry, RANKER_KIND);
+            stack.loadPromoted(registry, rankerKind);
             retrains++;
         } catch (IOException e) {
             throw new UncheckedIOException("retraining on simulated day " + day + " failed", e);

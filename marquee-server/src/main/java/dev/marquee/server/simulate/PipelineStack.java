@@ -17,11 +17,9 @@ import dev.marquee.feed.ModelHolder;
 import dev.marquee.feed.ranking.ItemEmbeddings;
 import dev.marquee.feed.ranking.MultiTaskScorer;
 import dev.marquee.feed.ranking.RankerFeatures;
-import dev.marquee.feed.ranking.ScoreWeights;
 import dev.marquee.feed.ranking.TrendingOrderScorer;
 import dev.marquee.feed.rerank.BlockList;
 import dev.marquee.feed.rerank.RerankConfig;
-import dev.marquee.feed.retrieval.RetrievalConfig;
 import dev.marquee.feed.retrieval.RetrievalIndexConfig;
 import dev.marquee.feed.retrieval.RetrievalIndexes;
 import dev.marquee.feed.retrieval.VideoCatalogue;
@@ -66,6 +64,12 @@ public final class PipelineStack implements AutoCloseable {
      */
     public PipelineStack(InMemoryFeatureStore store, FeatureWriter writer, EventLog log, VideoTextVectors texts,
                          RerankConfig rerank) {
+        this(store, writer, log, texts, PipelineVariant.served(rerank));
+    }
+
+    /** A stack whose pipeline departs from the served one as {@code variant} says (ablations). */
+    PipelineStack(InMemoryFeatureStore store, FeatureWriter writer, EventLog log, VideoTextVectors texts,
+                  PipelineVariant variant) {
         this.log = log;
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         this.updater = new FeatureUpdater(writer, log, metrics, Clock.SYSTEM);
@@ -76,10 +80,11 @@ public final class PipelineStack implements AutoCloseable {
         this.indexUpdater = new VideoIndexUpdater(log, indexes, store.videos());
         this.loader = new ServingModelLoader(models, indexes);
         RankerFeatures rankerFeatures = new RankerFeatures(store, ItemEmbeddings.NONE, false);
-        this.pipeline = HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, RetrievalConfig.defaults(),
-                rerank, BlockList.empty(),
-                new ScoringStage(new MultiTaskScorer(models, rankerFeatures, ScoreWeights.defaults()), new TrendingOrderScorer()),
-                List.of(), DEADLINE));
+        ScoringStage ranking = variant.modelRanking()
+                ? new ScoringStage(new MultiTaskScorer(models, rankerFeatures, variant.weights()), new TrendingOrderScorer())
+                : new ScoringStage(new TrendingOrderScorer(), new TrendingOrderScorer());
+        this.pipeline = HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, variant.retrieval(),
+                variant.rerank(), BlockList.empty(), ranking, List.of(), DEADLINE));
         this.executor = new PipelineExecutor(new PipelineConfig(DEADLINE, 16, 1), sources, metrics, Clock.SYSTEM);
         this.nextOffset = store.appliedOffset() + 1;
     }

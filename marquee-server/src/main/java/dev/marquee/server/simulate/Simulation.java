@@ -46,6 +46,19 @@ public final class Simulation {
     public static List<PolicyOutcome> run(World world, ClosedLoopConfig loop, EventLog source, Path textVectors,
                                           Budget budget, List<SimulatedPolicy> policies, PrintStream progress)
             throws Exception {
+        return run(world, loop, source, textVectors, budget, policies, PipelinePolicy.RANKER_KIND, progress);
+    }
+
+    /**
+     * As above, serving the ranker of registry kind {@code rankerKind} ({@code ranker-student} as production
+     * does by default, or the {@code ranker} teacher) in every pipeline policy.
+     */
+    public static List<PolicyOutcome> run(World world, ClosedLoopConfig loop, EventLog source, Path textVectors,
+                                          Budget budget, List<SimulatedPolicy> policies, String rankerKind,
+                                          PrintStream progress) throws Exception {
+        if (!rankerKind.equals("ranker") && !rankerKind.equals("ranker-student")) {
+            throw new IllegalArgumentException("ranker kind must be ranker or ranker-student, got " + rankerKind);
+        }
         Path work = Files.createTempDirectory("marquee-simulate");
         ExecutorService encoderPool = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("sim-encoder").factory());
         try {
@@ -60,7 +73,7 @@ public final class Simulation {
                 StartingState start = StartingState.prepare(source, loop.startMillis(), work.resolve("base"),
                         policies.stream().anyMatch(SimulatedPolicy::usesPipeline) ? trainer : null, progress);
                 return new SimulationRunner(world, loop, start, source, vectors, trainer, budget.retrainEveryDays(), work,
-                        progress).run(policies);
+                        progress, rankerKind).run(policies);
             }
         } finally {
             encoderPool.shutdownNow();

@@ -44,9 +44,10 @@ public final class SimulationRunner {
     private final int retrainEveryDays;
     private final Path work;
     private final PrintStream progress;
+    private final String rankerKind;
 
     SimulationRunner(World world, ClosedLoopConfig loop, StartingState start, EventLog source, VideoTextVectors texts,
-                     ModelTrainer trainer, int retrainEveryDays, Path work, PrintStream progress) {
+                     ModelTrainer trainer, int retrainEveryDays, Path work, PrintStream progress, String rankerKind) {
         this.world = world;
         this.loop = loop;
         this.start = start;
@@ -56,6 +57,7 @@ public final class SimulationRunner {
         this.retrainEveryDays = retrainEveryDays;
         this.work = work;
         this.progress = progress;
+        this.rankerKind = rankerKind;
     }
 
     public List<PolicyOutcome> run(List<SimulatedPolicy> policies) throws Exception {
@@ -96,10 +98,10 @@ public final class SimulationRunner {
             ModelRegistry registry = new ModelRegistry(copy.models(), Clock.SYSTEM);
             try (PipelineStack stack = new PipelineStack(store, p.realtimeFeatures() ? store : new UpsertsOnlyWriter(store),
                     log, texts, p.rerank())) {
-                stack.loadPromoted(registry, PipelinePolicy.RANKER_KIND);
+                stack.loadPromoted(registry, rankerKind);
                 progress.println("simulate: " + p.cliName() + " serves " + stack.modelVersion());
                 PipelinePolicy policy = new PipelinePolicy(world, stack, log, store.videos(), registry, trainer,
-                        retrainEveryDays, world.config().seed());
+                        retrainEveryDays, world.config().seed(), rankerKind);
                 BehaviourModel model = new BehaviourModel(world);
                 OutcomeRecorder r = new ClosedLoopSimulator(world, model, loop).run(policy, policy, this::dayProgress);
                 policy.flush();
