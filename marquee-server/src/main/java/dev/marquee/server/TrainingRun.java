@@ -107,7 +107,7 @@ public final class TrainingRun {
         DatasetSnapshot snapshot = new ParquetDatasetWriter(dir.datasets(), options.keepDatasets())
                 .write("ranker", ds.table(), range, Instant.now());
         report.accept(String.format("train: dataset snapshot %s (%,d rows, Parquet)", snapshot.parquet(), snapshot.rows()));
-        TrainingConfig t = new TrainingConfig(2e-3f, 512, options.epochs(), 1, 42L, 1, 1);
+        TrainingConfig t = RankerStepBudget.forRows(options.epochs(), Math.min(ds.table().rows(), options.maxRows()));
         RankerTrainJobConfig cfg = RankerTrainJobConfig.defaults().withTraining(t, options.maxRows());
         try (RankerTrainResult r = new RankerTrainJob(cfg, rankerProgress).run(ds.table(), ds.lastEventMillis())) {
             report.accept(r.evaluation().toTable());

@@ -1,5 +1,6 @@
 package dev.marquee.server.simulate;
 
+import dev.marquee.server.RankerStepBudget;
 import dev.marquee.events.EventLog;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.TrainingConfig;
@@ -30,8 +31,8 @@ import java.util.Optional;
  */
 final class ModelTrainer {
     static final double ROWS_PER_EVENT = 0.7;
-    static final int MIN_RANKER_STEPS = 300, MAX_RANKER_EPOCHS = 12, MIN_STEPS_PER_EPOCH = 100, MIN_BATCH = 64,
-            MAX_BATCH = 512;
+    static final int MIN_RANKER_STEPS = RankerStepBudget.MIN_STEPS, MAX_RANKER_EPOCHS = RankerStepBudget.MAX_EPOCHS,
+            MIN_BATCH = RankerStepBudget.MIN_BATCH;
     private final VideoTextVectors texts;
     private final TrainingBudget budget;
     private final PrintStream progress;
@@ -106,10 +107,7 @@ final class ModelTrainer {
      * the simulated pipeline lose to the most-popular chart.
      */
     static TrainingConfig rankerTraining(int budgetEpochs, int rows) {
-        int batch = Math.clamp(rows / MIN_STEPS_PER_EPOCH, MIN_BATCH, MAX_BATCH);
-        int stepsPerEpoch = Math.max(1, Math.ceilDiv(rows, batch));
-        int epochs = Math.min(MAX_RANKER_EPOCHS, Math.max(budgetEpochs, Math.ceilDiv(MIN_RANKER_STEPS, stepsPerEpoch)));
-        return new TrainingConfig(2e-3f, batch, epochs, 2, 42L, 1, 1);
+        return RankerStepBudget.forRows(budgetEpochs, rows);
     }
 
     private static String decision(GateDecision d) {
