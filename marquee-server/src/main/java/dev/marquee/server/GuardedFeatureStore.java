@@ -49,6 +49,8 @@ public final class GuardedFeatureStore implements FeatureStore, AutoCloseable {
     private final ScheduledFuture<?> prober;
     private volatile FeatureStoreStats lastStats = new FeatureStoreStats(-1, 0, 0, 0, 0);
     private volatile long lastOffset = -1;
+    private volatile long statsAtNanos = System.nanoTime() - 3_600_000_000_000L;
+    private static final long STATS_MILLIS = 10_000;
     private volatile Instant downSince;
 
     public GuardedFeatureStore(FeatureStore delegate, LongSupplier probe, Duration probePeriod,
@@ -214,10 +216,16 @@ public final class GuardedFeatureStore implements FeatureStore, AutoCloseable {
         return v;
     }
 
+    /** Cached for {@value #STATS_MILLIS} ms: a remote store's stats scan its keys, and /v1/status is polled by every UI. */
     @Override
     public FeatureStoreStats stats() {
+        long now = System.nanoTime();
+        if (now - statsAtNanos < STATS_MILLIS * 1_000_000L && lastStats.offset() >= 0) {
+            return lastStats;
+        }
         FeatureStoreStats s = guarded(delegate::stats, () -> lastStats);
         lastStats = s;
+        statsAtNanos = now;
         return s;
     }
 
