@@ -36,7 +36,7 @@ class LoadGeneratorTest {
                 .withDeadline(Duration.ofMillis(500), Duration.ofMillis(400))
                 // no shedding here: this test checks the generator's accounting, not the server's capacity on a busy box
                 .withProtection(new ApiProtection(ApiToken.of(TOKEN), false, false,
-                        new AdmissionLimits(10_000, 10_000, 10_000, 10_000, Duration.ofSeconds(60)))), o -> { });
+                        new AdmissionLimits(10_000, 10_000, 10_000, 10_000, Duration.ofSeconds(10)))), o -> { });
         base = URI.create("http://127.0.0.1:" + server.port());
     }
 
