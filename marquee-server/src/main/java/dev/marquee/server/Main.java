@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ServeCommand.class, TrainCommand.class, GenerateCommand.class, ImportCommand.class, StatsCommand.class,
                 EvalCommand.class, SimulateCommand.class, BenchCommand.class, ModelsCommand.class, DevKafkaCommand.class,
                 UpdateCommand.class,
+                dev.marquee.server.cli.ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -140,10 +140,11 @@ public final class Wiring implements AutoCloseable {
         retrainer = own(new RetrainScheduler(retrain, dir, log, registry, texts, scheduler, metrics));
 
         RankerFeatures rankerFeatures = new RankerFeatures(store, ItemEmbeddings.NONE, false);
-        Pipeline pipeline = HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, RetrievalConfig.defaults(),
-                RerankConfig.defaults(), BlockList.empty(),
+        java.util.function.Function<RerankConfig, Pipeline> pipelines = rerank -> HomeFeedPipeline.create(new HomeFeedPipeline.Parts(
+                store, indexes, RetrievalConfig.defaults(), rerank, BlockList.empty(),
                 new ScoringStage(new MultiTaskScorer(models, rankerFeatures, ScoreWeights.defaults()), new TrendingOrderScorer()),
                 List.of(new ImpressionLogSideEffect(impressions, store.videos())), cfg.sourceBudget()));
+        Pipeline pipeline = pipelines.apply(RerankConfig.defaults());
         ExecutorService sourcePool = Executors.newVirtualThreadPerTaskExecutor();
         own(sourcePool::shutdownNow);
         PipelineExecutor executor = own(new PipelineExecutor(new PipelineConfig(cfg.deadline(), 10_000, 1), sourcePool,
@@ -153,7 +154,9 @@ public final class Wiring implements AutoCloseable {
         Json json = new Json(mapper);
         EventJson eventJson = new EventJson(new EventValidator(clock));
         FeedRenderer renderer = new FeedRenderer(store, () -> models.current().version());
-        FeedHandler feed = new FeedHandler((FeedQuery q) -> features.annotate(executor.execute(pipeline, q)), renderer,
+        var experiments = new dev.marquee.server.experiment.ExperimentRouter(dev.marquee.server.experiment.ExperimentConfigFile
+                .readOrNone(dir.root().resolve("experiments.json")), RerankConfig.defaults(), pipelines, pipeline, executor::execute);
+        FeedHandler feed = new FeedHandler((FeedQuery q) -> features.annotate(experiments.apply(q)), renderer,
                 features::awaitApplied, clock::millis, json, metrics);
         EntityHandlers entities = new EntityHandlers(eventJson, log,
                 (offset, timeout) -> features.awaitApplied(offset, timeout) && indexUpdater.awaitApplied(offset, timeout),
