@@ -35,6 +35,8 @@ import dev.marquee.feed.retrieval.VideoCatalogue;
 import dev.marquee.feed.retrieval.VideoIndexUpdater;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.text.TextEncoder;
+import dev.marquee.server.experiment.ExperimentConfigFile;
+import dev.marquee.server.experiment.ExperimentRouter;
 import dev.marquee.server.http.EntityHandlers;
 import dev.marquee.server.http.EventsHandler;
 import dev.marquee.server.http.FeedHandler;
@@ -58,6 +60,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +143,7 @@ public final class Wiring implements AutoCloseable {
         retrainer = own(new RetrainScheduler(retrain, dir, log, registry, texts, scheduler, metrics));
 
         RankerFeatures rankerFeatures = new RankerFeatures(store, ItemEmbeddings.NONE, false);
-        java.util.function.Function<RerankConfig, Pipeline> pipelines = rerank -> HomeFeedPipeline.create(new HomeFeedPipeline.Parts(
+        Function<RerankConfig, Pipeline> pipelines = rerank -> HomeFeedPipeline.create(new HomeFeedPipeline.Parts(
                 store, indexes, RetrievalConfig.defaults(), rerank, BlockList.empty(),
                 new ScoringStage(new MultiTaskScorer(models, rankerFeatures, ScoreWeights.defaults()), new TrendingOrderScorer()),
                 List.of(new ImpressionLogSideEffect(impressions, store.videos())), cfg.sourceBudget()));
@@ -154,8 +157,8 @@ public final class Wiring implements AutoCloseable {
         Json json = new Json(mapper);
         EventJson eventJson = new EventJson(new EventValidator(clock));
         FeedRenderer renderer = new FeedRenderer(store, () -> models.current().version());
-        var experiments = new dev.marquee.server.experiment.ExperimentRouter(dev.marquee.server.experiment.ExperimentConfigFile
-                .readOrNone(dir.root().resolve("experiments.json")), RerankConfig.defaults(), pipelines, pipeline, executor::execute);
+        var experiments = new ExperimentRouter(ExperimentConfigFile.readOrNone(dir.root().resolve("experiments.json")),
+                RerankConfig.defaults(), pipelines, pipeline, executor::execute);
         FeedHandler feed = new FeedHandler((FeedQuery q) -> features.annotate(experiments.apply(q)), renderer,
                 features::awaitApplied, clock::millis, json, metrics);
         EntityHandlers entities = new EntityHandlers(eventJson, log,
