@@ -3,6 +3,7 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   let lastWatchAt = null;
+  let pendingOffset = null;
 
   // API token: `marquee demo` puts it in the page for browsers on the same machine (window.MARQUEE_TOKEN);
   // under `marquee serve` the page has none, so on the first 401 the UI asks for it once per tab.
@@ -102,7 +103,10 @@
     const user = $('user-id').value.trim();
     if (!user) { $('message').textContent = 'Type a user id or pick a random user.'; return; }
     const t0 = performance.now();
-    const res = await api(`/v1/feed/${encodeURIComponent(user)}?limit=20&explain=${$('explain').checked}`);
+    // read-your-writes: after a watch, the server waits until our events are applied (minOffset)
+    const wait = pendingOffset !== null ? `&minOffset=${pendingOffset}` : '';
+    pendingOffset = null;
+    const res = await api(`/v1/feed/${encodeURIComponent(user)}?limit=20&explain=${$('explain').checked}${wait}`);
     const t1 = performance.now();
     if (!res.ok) { $('message').textContent = `feed failed: ${res.status} ${await res.text()}`; return; }
     const feed = await res.json();
@@ -126,6 +130,8 @@
     const headers = { 'Content-Type': 'application/json' };
     const res = await api('/v1/events', { method: 'POST', headers, body: JSON.stringify(events) });
     if (res.status !== 202) { $('message').textContent = `events rejected: ${res.status} ${await res.text()}`; return; }
+    const ack = await res.json();
+    if (typeof ack.offset === 'number' && ack.offset >= 0) pendingOffset = ack.offset;
     card.classList.add('watched');
     lastWatchAt = performance.now();
     await loadFeed();
