@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Scores every candidate in one batch with the current multi-task ranker (MMoE, Ma et al. KDD 2018, or
- * shared-bottom) and ranks by {@link ScoreWeights}: heads go to {@link Candidate#heads()}, the weighted sum
+ * shared-bottom) and ranks by {@link ScoreWeights} (heads times a popularity prior): heads go to {@link Candidate#heads()}, the weighted sum
  * to the score, and the rows and predictions to {@link RankingFeatures#RANKER_ROWS} for the impression
  * log. Throws (so the executor switches to the fallback) when no ranker is loaded or its schema is not
  * {@link RankerFeatureSchema#SCHEMA}. Needs {@link FeedFeatures#USER} and {@link FeedFeatures#VIDEOS}.
@@ -73,10 +73,10 @@ public final class MultiTaskScorer implements Scorer {
             float pClick = heads[h + RankerHeads.CLICK], pWatch = heads[h + RankerHeads.WATCH_30S],
                     pShare = heads[h + RankerHeads.SHARE];
             c.heads(new float[] {pClick, pWatch, pShare});
-            c.score(ID.name(), w.score(pClick, pWatch, pShare));
+            c.score(ID.name(), w.score(pClick, pWatch, pShare, videos.longViews24h(c.row())));
             if (query.explain()) {
-                c.decide(String.format("multi-task %s: p_click=%.4f p_watch30=%.4f p_share=%.5f",
-                        snapshot.version(), pClick, pWatch, pShare));
+                c.decide(String.format("multi-task %s: p_click=%.4f p_watch30=%.4f p_share=%.5f long_views_24h=%.1f",
+                        snapshot.version(), pClick, pWatch, pShare, videos.longViews24h(c.row())));
             }
         }
         query.features().put(RankingFeatures.RANKER_ROWS,

@@ -3,10 +3,12 @@ package dev.marquee.feed.ranking;
 import static dev.marquee.feed.ranking.RankingTestWorld.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.marquee.core.Candidate;
 import dev.marquee.core.FeatureMap;
 import dev.marquee.core.FeedQuery;
+import dev.marquee.feed.FeedFeatures;
 import dev.marquee.feed.ModelHolder;
 import dev.marquee.feed.ServingModels;
 import dev.marquee.models.ranker.RankerModel;
@@ -54,7 +56,9 @@ class MultiTaskScorerTest {
             Candidate c = cs.get(i);
             float[] h = c.heads();
             assertThat(h).containsExactly(expectedHeads[i * 3], expectedHeads[i * 3 + 1], expectedHeads[i * 3 + 2]);
-            assertThat(c.score()).isEqualTo(1.0 * h[0] + 2.0 * h[1] + 4.0 * h[2]);
+            double longViews = q.features().get(FeedFeatures.VIDEOS).longViews24h(c.row());
+            assertThat(c.score()).isCloseTo((1.0 * h[0] + 2.0 * h[1] + 4.0 * h[2])
+                    * Math.pow(1 + longViews, ScoreWeights.DEFAULT_POPULARITY), within(1e-12));
             assertThat(c.stageScores()).containsKey("multi-task");
             assertThat(rows.indexOf(c)).isEqualTo(i);
             assertThat(c.decisions()).singleElement().asString().contains("p_click=");
@@ -64,7 +68,7 @@ class MultiTaskScorerTest {
     @Test
     void score_appliesPerRequestWeightOverrides() {
         List<Candidate> cs = world.candidates(20);
-        scorer.score(query(Map.of("w_click", 0.0, "w_watch", 0.0, "w_share", 1.0), cs), cs);
+        scorer.score(query(Map.of("w_click", 0.0, "w_watch", 0.0, "w_share", 1.0, "w_pop", 0.0), cs), cs);
         for (Candidate c : cs) {
             assertThat(c.score()).isEqualTo((double) c.heads()[2]);
         }

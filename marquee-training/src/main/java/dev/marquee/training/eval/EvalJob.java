@@ -108,7 +108,7 @@ public final class EvalJob {
      * Videos not servable at the cutoff (uploaded during the holdout) get ids past the catalogue, so they stay in
      * the recall denominator but no list can contain them. Returns how many such videos there were.
      */
-    private static int relevant(int[] rosterIds, UserFeatures user, VideoRoster roster, FeatureStore store,
+    static int relevant(int[] rosterIds, UserFeatures user, VideoRoster roster, FeatureStore store,
                                 CatalogueFacts facts, BitSet out) {
         int notUploaded = 0;
         for (int r : rosterIds) {
@@ -125,7 +125,7 @@ public final class EvalJob {
         return notUploaded;
     }
 
-    private static CatalogueFacts facts(FeatureStore store, VideoRoster roster, VideoCatalogue catalogue) {
+    static CatalogueFacts facts(FeatureStore store, VideoRoster roster, VideoCatalogue catalogue) {
         int n = store.videos().size();
         boolean[] servable = new boolean[n];
         int[] creator = new int[n], category = new int[n], longViews = new int[n];

@@ -12,6 +12,7 @@ import dev.marquee.training.ranker.ExampleTable;
 import dev.marquee.training.ranker.ModelMetrics;
 import dev.marquee.training.ranker.PointInTimeDatasetBuilder;
 import dev.marquee.training.ranker.PopularityBaseline;
+import dev.marquee.training.ranker.RankerStepBudget;
 import dev.marquee.training.ranker.RankerTrainJob;
 import dev.marquee.training.ranker.RankerTrainJobConfig;
 import dev.marquee.training.ranker.RankerTrainResult;
@@ -41,7 +42,7 @@ final class HeadsStage {
         RankerTrainJobConfig d = RankerTrainJobConfig.defaults();
         RankerTrainJobConfig job = new RankerTrainJobConfig(d.mmoe(), d.sharedBottom(), d.student(), d.hardLabelWeight(),
                 d.maxTrainRows(), d.validationShare(), config.holdoutMillis(), d.logisticEpochs(), d.weights())
-                .withTraining(new TrainingConfig(2e-3f, 512, config.epochs(), 1, config.seed(), 1, 1), config.maxRankerRows());
+                .withTraining(trainingFor(table.rowsBefore(cutoffMillis)), config.maxRankerRows());
         long[] epochs = {0};
         RankerTrainResult trained = new RankerTrainJob(job, p -> {
             if (p.epochEnd()) {
@@ -58,6 +59,15 @@ final class HeadsStage {
         HeadsEvaluation heads = new HeadsEvaluation(trained.evaluation().chosen(), trained.evaluation().trainRows(),
                 holdout.rows(), models, calibration);
         return new Result(trained, heads);
+    }
+
+    /**
+     * The same step rule as {@code marquee train} and {@code marquee simulate} ({@link RankerStepBudget}) over the
+     * pre-holdout rows the job will train on: a fixed batch 512 and {@code --epochs} gave small worlds too few
+     * Adam steps, so eval measured an under-trained ranker that serving would not have.
+     */
+    TrainingConfig trainingFor(int preHoldoutRows) {
+        return RankerStepBudget.forRows(config.epochs(), Math.min(preHoldoutRows, config.maxRankerRows()), config.seed());
     }
 
     private static Map<String, List<CalibrationBin>> calibration(ExampleScorer model, RankerDataset rows) {
