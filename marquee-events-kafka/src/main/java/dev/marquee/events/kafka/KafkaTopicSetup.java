@@ -37,7 +37,13 @@ final class KafkaTopicSetup {
                         throw e;
                     }
                 }
+                // a new topic's metadata reaches the broker a moment after the create call returns
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
                 actual = partitions(admin, c.topic(), timeoutMs);
+                while (actual < 0 && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                    actual = partitions(admin, c.topic(), timeoutMs);
+                }
             }
             if (actual != c.partitions()) {
                 throw new EventLogException("topic " + c.topic() + " has " + actual + " partitions but the log is configured with "
