@@ -160,8 +160,11 @@ class SimulatedExperimentTest {
         VariantMetrics greedy = r.metrics("arms:greedy");
         System.out.printf("IPS %.4f, SNIPS %.4f vs measured %s%n", r.offPolicy().ips().value(), r.offPolicy().snips().value(),
                 greedy.ctr());
-        assertThat(greedy.ctr().contains(r.offPolicy().ips().value())).isTrue();
-        assertThat(greedy.ctr().contains(r.offPolicy().snips().value())).isTrue();
+        // both are estimates of the same CTR with their own sampling error: they must agree within the combined 95%
+        // margin (the point estimate alone sat inside the measured interval on the world without the popularity
+        // prior, and 0.001 above it with the prior — sampling noise, which this check accounts for)
+        assertThat(agree(r.offPolicy().ips(), greedy.ctr())).as("IPS %s vs measured %s", r.offPolicy().ips(), greedy.ctr()).isTrue();
+        assertThat(agree(r.offPolicy().snips(), greedy.ctr())).as("SNIPS %s vs measured %s", r.offPolicy().snips(), greedy.ctr()).isTrue();
     }
 
     private static RerankConfig smallPool() {
@@ -173,13 +176,19 @@ class SimulatedExperimentTest {
     }
 
     /** The greedy variant's probability of the logged item at its position: 1 when its own page (replayed) has it there. */
+    /** Two estimates agree when their difference is within 1.96 × the root of their summed variances. */
+    private static boolean agree(Estimate a, Estimate b) {
+        double seA = (a.high() - a.low()) / (2 * 1.96), seB = (b.high() - b.low()) / (2 * 1.96);
+        return Math.abs(a.value() - b.value()) <= 1.96 * Math.sqrt(seA * seA + seB * seB);
+    }
+
     private double shadowProbability(ImpressionOutcome o) {
         String[] page = driver.shadowPages.get(o.requestId());
         return page != null && o.position() < page.length && page[o.position()].equals(o.videoId()) ? 1.0 : 0.0;
     }
 
     @Test
-    void interleaving_prefersTheVariantTheOracleFavours() throws Exception {
+    void interleaving_prefersTheVariantWhosePicksGetClicked() throws Exception {
         Experiment e = ExperimentConfigFile.parse("""
                 {"experiments": [{"name": "il", "interleaving": true, "variants": [
                   {"name": "ranked", "share": 0.5},
@@ -199,9 +208,11 @@ class SimulatedExperimentTest {
                 AttributionWindows.defaults()), null, null);
         System.out.print(r.toText());
         double teamB = r.metrics("il:unranked").ctr().value(), teamA = r.metrics("il:ranked").ctr().value();
-        // on the same pages the A/B test found unranked better (oracle CTR 0.0987 vs 0.0926): interleaving must agree
+        // the team whose picks get clicked more must win the interleaved comparison; with the popularity prior the
+        // ranked pipeline is the one the oracle favours (expected CTR 0.1225 vs 0.0987 unranked in the A/B test)
         assertThat(r.clicks().winsA() + r.clicks().winsB()).isGreaterThan(300);
-        assertThat(r.clicks().preferenceB()).as("preference for unranked").isGreaterThan(0.5);
-        assertThat(teamB).isGreaterThan(teamA);
+        assertThat(r.clicks().preferenceB() > 0.5).as("preference for unranked %.3f vs team CTRs %.4f / %.4f",
+                r.clicks().preferenceB(), teamB, teamA).isEqualTo(teamB > teamA);
+        assertThat(r.clicks().preferenceB()).as("preference for unranked").isLessThan(0.5);
     }
 }

@@ -143,7 +143,9 @@ class HostileInputFuzzTest {
                 Arbitraries.of("..", "%2e%2e", "..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2f", "%00", "%ff%fe%fd", "a%2fb",
                         "%c0%ae%c0%ae", "CON", "~root", "%20", "%F0%9F%98%80".repeat(60), "x".repeat(129), "x".repeat(4000),
                         "u1", "v1", "%E2%80%AE", "%0d%0aSet-Cookie:x"),
-                Arbitraries.strings().alpha().numeric().withChars("-_.~").ofMinLength(1).ofMaxLength(140));
+                // plain ASCII ids (jqwik's alpha() also yields non-ASCII letters, which are not legal raw in a URI path)
+                Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').numeric().withChars("-_.~")
+                        .ofMinLength(1).ofMaxLength(140));
     }
 
     static Arbitrary<String> queries() {
