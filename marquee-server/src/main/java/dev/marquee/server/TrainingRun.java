@@ -10,6 +10,7 @@ import dev.marquee.training.ranker.BootstrapDataset;
 import dev.marquee.training.ranker.DatasetBuildConfig;
 import dev.marquee.training.ranker.PointInTimeDatasetBuilder;
 import dev.marquee.training.ranker.RankerPublisher;
+import dev.marquee.training.ranker.RankerStepBudget;
 import dev.marquee.training.ranker.RankerTrainJob;
 import dev.marquee.training.ranker.RankerTrainJobConfig;
 import dev.marquee.training.ranker.RankerTrainResult;

@@ -1,6 +1,6 @@
 package dev.marquee.server.simulate;
 
-import dev.marquee.server.RankerStepBudget;
+import dev.marquee.training.ranker.RankerStepBudget;
 import dev.marquee.events.EventLog;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.TrainingConfig;
