@@ -120,7 +120,14 @@ public final class EventValidator {
             errors.add(field, "must not be empty");
         } else if (value.length() > MAX_ID_CHARS) {
             errors.add(field, "must be at most " + MAX_ID_CHARS + " characters, got " + value.length());
+        } else if (isDotSegment(value)) {
+            errors.add(field, "must not be '" + value + "': a dot segment cannot be named in a URL path");
         }
+    }
+
+    /** True for "." and "..", which URL path normalisation removes, so no {@code /v1/...} path can name them. */
+    public static boolean isDotSegment(String id) {
+        return id.equals(".") || id.equals("..");
     }
 
     private static void text(String field, String value, int max, ValidationErrors errors) {

@@ -142,6 +142,14 @@ class EventJsonTest {
     }
 
     @Test
+    void id_dotSegment_isRejected_becauseNoUrlPathCanNameIt() {
+        assertError(body(valid("click", n -> n.put("userId", "."))), 0, "userId", "a dot segment cannot be named");
+        assertError(body(valid("click", n -> n.put("videoId", ".."))), 0, "videoId", "a dot segment cannot be named");
+        assertThat(json.parseArray(body(valid("click", n -> n.put("userId", "...."))))).hasSize(1);
+        assertThat(json.parseArray(body(valid("click", n -> n.put("userId", ".hidden"))))).hasSize(1);
+    }
+
+    @Test
     void titleTooLong_isRejected() {
         assertError(body(valid("video", n -> n.put("title", "t".repeat(501)))), 0, "title", "at most 500 characters, got 501");
     }

@@ -4,7 +4,7 @@ import dev.marquee.events.EventValidator;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
- * Path ids obey the same rules as event ids (non-blank, at most 128 characters) and hold no control
+ * Path ids obey the same rules as event ids (non-blank, at most 128 characters, not a dot segment) and hold no control
  * characters or unpaired surrogates, which no client id legitimately contains and which would not survive
  * the log's UTF-8 encoding unchanged.
  */
@@ -19,6 +19,9 @@ final class PathIds {
         }
         if (id.length() > EventValidator.MAX_ID_CHARS) {
             throw ApiException.badRequest(name + " longer than " + EventValidator.MAX_ID_CHARS + " characters");
+        }
+        if (EventValidator.isDotSegment(id)) {
+            throw ApiException.badRequest(name + " must not be '" + id + "': a dot segment cannot be named in a URL path");
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

@@ -144,6 +144,9 @@ class HttpApiTest {
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(ServerHarness.json(feed).get("items").size()).isPositive();
         assertThat(server.send("PUT", "/v1/users/bad", "{\"ageBand\":5}").statusCode()).isEqualTo(400);
+        HttpResponse<String> dot = server.send("PUT", "/v1/users/%2E%2E", body);
+        assertThat(dot.statusCode()).isEqualTo(400);
+        assertThat(dot.body()).contains("dot segment");
     }
 
     @Test
