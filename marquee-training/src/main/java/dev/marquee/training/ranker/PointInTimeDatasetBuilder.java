@@ -25,6 +25,11 @@ import java.util.function.Consumer;
  * The history is complete, so pending examples are finished at the end. Events of users deleted later
  * ({@link UserTombstones}) are skipped. Source and two-tower columns are
  * 0 (the baseline policy has neither); serve a model trained on this set with them off too.
+ *
+ * <p>Events are taken in log order, the order the live feature updater applied them. Clients stamp their own
+ * events, so a served log is only roughly time-ordered (concurrent batches interleave): an event older than
+ * one before it is applied where it stands, and the builder's clock (label windows) never goes backwards —
+ * it is the maximum timestamp seen so far, a watermark. {@link BootstrapDataset#lateEvents()} counts them.
  */
 public final class PointInTimeDatasetBuilder {
     static final String VERSION = "bootstrap";
@@ -52,7 +57,7 @@ public final class PointInTimeDatasetBuilder {
                     observer.accept(e);
                 });
         HistoryPage page = new HistoryPage(store, features, config, PAGE_CAPACITY);
-        long events = 0, impressions = 0, lastTime = Long.MIN_VALUE;
+        long events = 0, impressions = 0, late = 0, lastTime = Long.MIN_VALUE;
         long from = 0;
         UserTombstones forgotten = UserTombstones.scan(log);
         List<LogRecord> batch;
@@ -60,10 +65,10 @@ public final class PointInTimeDatasetBuilder {
             for (LogRecord r : batch) {
                 Event e = r.event();
                 if (e.timestamp() < lastTime) {
-                    throw new IllegalArgumentException("event at offset " + r.offset() + " goes back in time ("
-                            + e.timestamp() + " < " + lastTime + "): the builder needs a time-ordered log");
+                    late++; // applied in log order, as serving did; the watermark stays where it is
+                } else {
+                    lastTime = e.timestamp();
                 }
-                lastTime = e.timestamp();
                 if (forgotten.suppresses(e)) {
                     continue; // a user later forgotten: none of their earlier events may train a model
                 }
@@ -85,6 +90,6 @@ public final class PointInTimeDatasetBuilder {
         }
         page.flush(joiner, requestIndex);
         joiner.finish();
-        return new BootstrapDataset(table, events, impressions, page.sampled, page.skipped, lastTime);
+        return new BootstrapDataset(table, events, impressions, page.sampled, page.skipped, lastTime, late);
     }
 }

@@ -40,6 +40,29 @@ class PointInTimeDatasetBuilderTest {
     }
 
     @Test
+    void lateEvents_fromConcurrentClients_areAppliedInLogOrder_andLabelTheirImpression() {
+        List<Event> events = new ArrayList<>();
+        events.add(new VideoUpserted(id(), T - 86_400_000L, new Video("v1", "k1", "c1", "t", List.of(), 90, T - 86_400_000L, "en")));
+        events.add(new UserUpserted(id(), T - 3_600_000L, new UserProfile("u1", "18-24", "US", "mobile", T - 3_600_000L)));
+        events.add(new Impression(id(), T, "u1", "v1", "r1", 0));
+        events.add(new View(id(), T + 2 * MIN, "u1", "v1", "r1", 40));
+        events.add(new Click(id(), T + MIN, "u1", "v1", "r1")); // posted in a later batch, stamped earlier
+        events.add(new Impression(id(), T + 10 * MIN, "u1", "v1", "r2", 0));
+        InMemoryEventLog log = new InMemoryEventLog();
+        log.append(events);
+
+        Map<String, TrainingExample> byRequest = new HashMap<>();
+        BootstrapDataset data = new PointInTimeDatasetBuilder(DatasetBuildConfig.defaults())
+                .build(log, e -> byRequest.put(e.impression().requestId(), e));
+
+        assertThat(data.lateEvents()).isEqualTo(1);
+        assertThat(data.lastEventMillis()).isEqualTo(T + 10 * MIN);
+        assertThat(byRequest.get("r1").click()).isTrue();
+        assertThat(byRequest.get("r1").watch30()).isTrue();
+        assertThat(byRequest.get("r2").impression().features()[USER_CLICKS]).isEqualTo((float) Math.log1p(1));
+    }
+
+    @Test
     void noLeakage_featuresThatChangeAfterTheImpressionNeverReachItsExample() {
         List<Event> events = new ArrayList<>();
         for (String v : List.of("v1", "v2")) {
