@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param workDirectory parent of the temporary index directories when storage is MMAP
  * @param deltaRebuildThreshold fresh upserts held in the exact delta before a background rebuild
  * @param buildRamBufferMb Lucene indexing buffer; large enough for one segment means no merge pass
+ * @param ivf settings of the {@link IvfIndex} (lists, probes, re-rank depth, int8 on/off); the HNSW
+ *     knobs above do not apply to it, dimension does
  */
 public record IndexConfig(
     int dimension,
@@ -28,7 +30,8 @@ public record IndexConfig(
     IndexStorage storage,
     Path workDirectory,
     int deltaRebuildThreshold,
-    int buildRamBufferMb) {
+    int buildRamBufferMb,
+    IvfSettings ivf) {
 
   /** How the HNSW graph stores vectors. */
   public enum VectorEncoding {
@@ -46,8 +49,18 @@ public record IndexConfig(
     MMAP
   }
 
+  /** The HNSW-only form, kept for callers written before IVF: IVF gets {@link IvfSettings#defaults()}. */
+  public IndexConfig(
+      int dimension, int maxConn, int beamWidth, int efSearch, VectorEncoding encoding,
+      boolean rescore, IndexStorage storage, Path workDirectory, int deltaRebuildThreshold,
+      int buildRamBufferMb) {
+    this(dimension, maxConn, beamWidth, efSearch, encoding, rescore, storage, workDirectory,
+        deltaRebuildThreshold, buildRamBufferMb, IvfSettings.defaults());
+  }
+
   public IndexConfig {
     Objects.requireNonNull(encoding, "encoding");
+    Objects.requireNonNull(ivf, "ivf");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(workDirectory, "workDirectory");
     requireAtLeast("dimension", dimension, 1);
@@ -79,37 +92,42 @@ public record IndexConfig(
 
   public IndexConfig withDimension(int value) {
     return new IndexConfig(value, maxConn, beamWidth, efSearch, encoding, rescore, storage,
-        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb, ivf);
   }
 
   public IndexConfig withGraph(int newMaxConn, int newBeamWidth) {
     return new IndexConfig(dimension, newMaxConn, newBeamWidth, efSearch, encoding, rescore, storage,
-        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb, ivf);
   }
 
   public IndexConfig withEfSearch(int value) {
     return new IndexConfig(dimension, maxConn, beamWidth, value, encoding, rescore, storage,
-        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb, ivf);
   }
 
   public IndexConfig withEncoding(VectorEncoding value) {
     return new IndexConfig(dimension, maxConn, beamWidth, efSearch, value, rescore, storage,
-        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb, ivf);
   }
 
   public IndexConfig withRescore(boolean value) {
     return new IndexConfig(dimension, maxConn, beamWidth, efSearch, encoding, value, storage,
-        workDirectory, deltaRebuildThreshold, buildRamBufferMb);
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb, ivf);
   }
 
   public IndexConfig withStorage(IndexStorage value, Path directory) {
     return new IndexConfig(dimension, maxConn, beamWidth, efSearch, encoding, rescore, value,
-        directory, deltaRebuildThreshold, buildRamBufferMb);
+        directory, deltaRebuildThreshold, buildRamBufferMb, ivf);
   }
 
   public IndexConfig withDeltaRebuildThreshold(int value) {
     return new IndexConfig(dimension, maxConn, beamWidth, efSearch, encoding, rescore, storage,
-        workDirectory, value, buildRamBufferMb);
+        workDirectory, value, buildRamBufferMb, ivf);
+  }
+
+  public IndexConfig withIvf(IvfSettings value) {
+    return new IndexConfig(dimension, maxConn, beamWidth, efSearch, encoding, rescore, storage,
+        workDirectory, deltaRebuildThreshold, buildRamBufferMb, value);
   }
 
   private static void requireAtLeast(String name, int value, int min) {

@@ -9,5 +9,11 @@
  * very next search; the graph is rebuilt in the background and swapped in atomically.
  * {@link dev.marquee.ann.ExactIndex} doubles as the recall oracle. All tuning lives in
  * {@link dev.marquee.ann.IndexConfig}.
+ *
+ * <p>For large catalogues (top-500 over a million videos, where a graph needs a very deep beam and
+ * a build of tens of minutes) {@link dev.marquee.ann.IvfIndex} serves instead: spherical k-means
+ * cells, per-list int8 residual codes scanned with the Vector API, an exact float re-rank of the
+ * best thousand, and native copy-on-write upserts (no delta layer). Its knobs are
+ * {@link dev.marquee.ann.IvfSettings}, carried by {@link dev.marquee.ann.IndexConfig#ivf()}.
  */
 package dev.marquee.ann;

@@ -2,7 +2,9 @@ package dev.marquee.feed.retrieval;
 
 import dev.marquee.ann.DeltaBufferedHnswIndex;
 import dev.marquee.ann.IndexConfig;
+import dev.marquee.ann.IvfIndex;
 import dev.marquee.ann.VectorBatch;
+import dev.marquee.ann.VectorIndex;
 import dev.marquee.core.IdDictionary;
 import dev.marquee.events.Video;
 import dev.marquee.models.twotower.TwoTowerModel;
@@ -15,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds an {@link IndexGeneration} for every servable video: text vectors (stored, or encoded once) → item
- * tower, full and content-only, in chunks of {@value #CHUNK} → two HNSW graphs with their delta buffers.
- * Runs on the caller's thread; callers put it in the background.
+ * tower, full and content-only, in chunks of {@value #CHUNK} → two indexes: HNSW graphs with their delta
+ * buffers for small catalogues, IVF indexes (native upserts, no delta) from
+ * {@link RetrievalIndexConfig#ivfFromVideos()} videos. Runs on the caller's thread; callers put it in the
+ * background.
  */
 final class IndexGenerationBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(IndexGenerationBuilder.class);
@@ -27,6 +31,7 @@ final class IndexGenerationBuilder {
     private final VideoTextVectors texts;
     private final IndexConfig itemConfig;
     private final IndexConfig contentConfig;
+    private final RetrievalIndexConfig config;
     private final Executor rebuilds;
 
     /** @param rebuilds runs the indexes' own background delta folds */
@@ -37,6 +42,7 @@ final class IndexGenerationBuilder {
         this.texts = texts;
         this.itemConfig = config.items();
         this.contentConfig = config.content();
+        this.config = config;
         this.rebuilds = rebuilds;
     }
 
@@ -80,16 +86,22 @@ final class IndexGenerationBuilder {
             LOG.warn("{} videos have degenerate embeddings under this model and are not indexed", skipped);
         }
         int[] finalIds = Arrays.copyOf(kept, n);
-        DeltaBufferedHnswIndex items = DeltaBufferedHnswIndex.build(
-                new VectorBatch(finalIds, Arrays.copyOf(full, n * d), d), itemConfig.withDimension(d), rebuilds);
+        VectorIndex items = index(new VectorBatch(finalIds, Arrays.copyOf(full, n * d), d), itemConfig.withDimension(d));
         try {
-            DeltaBufferedHnswIndex contentIndex = DeltaBufferedHnswIndex.build(
-                    new VectorBatch(finalIds.clone(), Arrays.copyOf(content, n * d), d), contentConfig.withDimension(d),
-                    rebuilds);
+            VectorIndex contentIndex = index(new VectorBatch(finalIds.clone(), Arrays.copyOf(content, n * d), d),
+                    contentConfig.withDimension(d));
             return new IndexGeneration(model, items, contentIndex);
         } catch (RuntimeException ex) {
-            items.close();
+            if (items instanceof DeltaBufferedHnswIndex closeable) {
+                closeable.close();
+            }
             throw ex;
         }
+    }
+
+    private VectorIndex index(VectorBatch batch, IndexConfig indexConfig) {
+        return config.usesIvf(batch.size())
+                ? IvfIndex.build(batch, indexConfig)
+                : DeltaBufferedHnswIndex.build(batch, indexConfig, rebuilds);
     }
 }
