@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Marquee's JMH benchmarks with short, sane settings and saves one JSON result file per benchmark.
 #   bin/bench-jmh.sh [OUT_DIR] [BENCH_REGEX...]     e.g. bin/bench-jmh.sh /tmp/jmh AnnQueryBench RankerInferenceBench
-# Env: JMH_ARGS (extra JMH options, e.g. "-wi 1 -i 2 -r 2s" for a smoke run), EXTRA_CP (classes put in front
+# Env: JMH_JAVA_OPTS (options of the runner JVM, e.g. -Djmh.ignoreLock=true), JMH_ARGS (extra JMH options, e.g. "-wi 1 -i 2 -r 2s" for a smoke run), EXTRA_CP (classes put in front
 # of the classpath, e.g. a worktree's marquee-feed/target/classes to measure an uninstalled change).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +25,7 @@ echo "bench-jmh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), 
 for b in "${benches[@]}"; do
   echo "== $b" >&2
 
-  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Dai.djl.offline=true -cp "$cp" org.openjdk.jmh.Main \
+  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Dai.djl.offline=true ${JMH_JAVA_OPTS:-} -cp "$cp" org.openjdk.jmh.Main \
       "^dev.marquee.bench.$b\." ${JMH_ARGS:-} -rf json -rff "$out/$b.json" | tee "$out/$b.txt"
 done
 echo "bench-jmh: results in $out" >&2
