@@ -61,9 +61,9 @@ class IndexGenerationBuilderTest {
     }
 
     @Test
-    void config_rejectsANegativeThreshold_andDefaultsToIvfAt200k() {
-        assertThat(RetrievalIndexConfig.defaults().usesIvf(199_999)).isFalse();
-        assertThat(RetrievalIndexConfig.defaults().usesIvf(200_000)).isTrue();
+    void config_rejectsANegativeThreshold_andDefaultsToIvfAt20k() {
+        assertThat(RetrievalIndexConfig.defaults().usesIvf(19_999)).isFalse();
+        assertThat(RetrievalIndexConfig.defaults().usesIvf(20_000)).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RetrievalIndexConfig.defaults().withIvfFromVideos(-1))
                 .hasMessageContaining("ivfFromVideos must be >= 0, got -1");
     }
