@@ -9,6 +9,7 @@ import java.util.Arrays;
  */
 public final class MlpWorkspace {
     private float[][] buffers = new float[8][];
+    private int[][] ints = new int[2][];
 
     /** Buffer {@code slot} with room for at least {@code size} floats; its contents are garbage. */
     public float[] buffer(int slot, int size) {
@@ -22,6 +23,22 @@ public final class MlpWorkspace {
         if (b == null || b.length < size) {
             b = new float[Math.max(size, b == null ? 0 : b.length + (b.length >> 1))];
             buffers[slot] = b;
+        }
+        return b;
+    }
+
+    /** Int buffer {@code slot} (a separate namespace from the float slots) with room for {@code size} ints. */
+    public int[] ints(int slot, int size) {
+        if (slot < 0 || slot > 7) {
+            throw new IllegalArgumentException("workspace int slot must be in [0, 7], got " + slot);
+        }
+        if (slot >= ints.length) {
+            ints = Arrays.copyOf(ints, 8);
+        }
+        int[] b = ints[slot];
+        if (b == null || b.length < size) {
+            b = new int[Math.max(size, b == null ? 0 : b.length + (b.length >> 1))];
+            ints[slot] = b;
         }
         return b;
     }

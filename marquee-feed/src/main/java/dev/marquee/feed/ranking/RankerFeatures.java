@@ -64,6 +64,8 @@ public final class RankerFeatures {
         for (double s : user.categories().scores()) {
             categorySum += s;
         }
+        // The user's language as a dense id (-1 when no video has it): one int compare per row, not a String equals.
+        int userLanguage = user.language() == null ? -1 : languages.find(user.language());
         for (int i = 0; i < n; i++) {
             Candidate c = candidates.get(i);
             int r = c.row();
@@ -72,10 +74,22 @@ public final class RankerFeatures {
                         + " which does not hold its features (batch of " + batch.size() + ")");
             }
             int o = i * WIDTH;
-            writeUser(user, nowMillis, out, o);
+            if (i == 0) {
+                writeUser(user, nowMillis, out, o);
+            } else {
+                copyUser(out, o);
+            }
             writeItem(batch, r, out, o);
-            writeCross(user, userEmbedding, batch, r, c, categorySum, out, o);
+            writeCross(user, userEmbedding, batch, r, c, categorySum, userLanguage, out, o);
         }
+    }
+
+    /** The user and context columns are the same on every row of a request: copied from row 0, not recomputed. */
+    private static void copyUser(float[] out, int o) {
+        System.arraycopy(out, USER_KNOWN, out, o + USER_KNOWN, USER_HOURS_SINCE_ACTIVE + 1 - USER_KNOWN);
+        System.arraycopy(out, HOUR_SIN, out, o + HOUR_SIN, POSITION + 1 - HOUR_SIN);
+        System.arraycopy(out, AGE_BAND, out, o + AGE_BAND, DEVICE + 1 - AGE_BAND);
+        System.arraycopy(out, HOUR, out, o + HOUR, DAY_OF_WEEK + 1 - HOUR);
     }
 
     private void writeUser(UserFeatures u, long now, float[] out, int o) {
@@ -127,15 +141,14 @@ public final class RankerFeatures {
     }
 
     private void writeCross(UserFeatures u, float[] userEmbedding, VideoFeatureBatch b, int r, Candidate c,
-                            double categorySum, float[] out, int o) {
+                            double categorySum, int userLanguage, float[] out, int o) {
         int creator = b.creator(r), category = b.category(r), video = b.video(r);
         double categoryAffinity = category < 0 ? 0.0 : u.categoryAffinity(category);
         out[o + USER_CREATOR_AFFINITY] = creator < 0 ? 0f : ln1p(u.creatorAffinity(creator));
         out[o + USER_CATEGORY_AFFINITY] = ln1p(categoryAffinity);
         out[o + USER_CATEGORY_SHARE] = categorySum > 0 ? (float) (categoryAffinity / categorySum) : 0f;
         int language = b.language(r);
-        out[o + LANGUAGE_MATCH] = language < 0 || u.language() == null ? 0.5f
-                : u.language().equals(languages.external(language)) ? 1f : 0f;
+        out[o + LANGUAGE_MATCH] = language < 0 || u.language() == null ? 0.5f : language == userLanguage ? 1f : 0f;
         out[o + USER_IMPRESSIONS_OF_VIDEO_24H] = Math.min(10, u.impressionsLast24h(video));
         out[o + USER_WATCHED] = u.hasWatched(video) ? 1f : 0f;
         out[o + TWO_TOWER_DOT] = dot(userEmbedding, embeddings.embedding(video));
@@ -169,7 +182,8 @@ public final class RankerFeatures {
 
     private static float ln1p(double x) {
         // Math.log is a JIT intrinsic; Math.log1p is FdLibm in Java (8.5% of feed CPU under JFR). For x ≥ 0 the
-        // two agree to float precision, and training assembles rows through this same method.
-        return (float) Math.log(1.0 + x);
+        // two agree to float precision, and training assembles rows through this same method. Most 1 h counters
+        // are 0, and ln(1) is exactly 0: skipping the call changes no value.
+        return x == 0.0 ? 0f : (float) Math.log(1.0 + x);
     }
 }

@@ -74,6 +74,22 @@ class RankerFeaturesTest {
     }
 
     @Test
+    void assemble_everyRowEqualsThatCandidateAssembledAlone() {
+        // The user/context columns are written once and copied to later rows: a batch must still give each
+        // candidate exactly the row it gets on its own (bit for bit), for a known and an unknown user.
+        RankerFeatures features = new RankerFeatures(world.store, ItemEmbeddings.NONE, true);
+        for (String user : List.of("u1", "u2")) {
+            List<Candidate> all = world.candidates(6);
+            float[] batch = assemble(features, user, all, null);
+            for (int i = 0; i < all.size(); i++) {
+                float[] alone = assemble(features, user, world.candidates(6).subList(i, i + 1), null);
+                assertThat(java.util.Arrays.copyOfRange(batch, i * WIDTH, (i + 1) * WIDTH)).as("%s row %d", user, i)
+                        .containsExactly(alone);
+            }
+        }
+    }
+
+    @Test
     void assemble_unknownUser_readsAsColdStart() {
         float[] x = assemble(new RankerFeatures(world.store, ItemEmbeddings.NONE, true), "u2", world.candidates(2), null);
         assertThat(x[USER_KNOWN]).isZero();

@@ -6,23 +6,31 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The ranker's first layer, {@code h = act(x·W + b)} over {@code x = [standardised numerics | embeddings]},
- * with each small categorical field's embedding folded into the weights: {@code e_f[id]·W_f} is
- * precomputed for every id (a {@code cardinality × width} table, the "pre-projected embedding" trick of
- * production CTR servers), so serving adds one table row per field instead of multiplying
- * {@code embeddingDim} more inputs. Fields whose table would pass {@link #FOLD_BUDGET} floats stay in the
- * matrix multiply. Columns {@code [0, reluColumns)} get a ReLU, the rest (gate logits) stay linear.
+ * with everything that can be precomputed folded in at load time so serving reads raw feature rows:
+ * <ul>
+ * <li>the z-score standardisation: {@code ((v − μ)·s)·W = v·(s·W) − μ·s·W}, so the numeric rows of W are
+ *     pre-scaled ({@code W' = s·W}) and the means go into the bias ({@code b' = b − Σ μ·s·W}, in double);</li>
+ * <li>each small categorical field's embedding: {@code e_f[id]·W_f} is precomputed for every id (a
+ *     {@code cardinality × width} table, the "pre-projected embedding" trick of production CTR servers), so a
+ *     row adds one table row per field instead of multiplying {@code embeddingDim} more inputs. Fields whose
+ *     table would pass {@link #FOLD_BUDGET} floats stay in the matrix multiply.</li>
+ * </ul>
+ * Every row is computed by the same sequence of operations whatever else is in the batch (no per-call
+ * hoisting of columns that happen to be equal across rows), so a logged row scored alone reproduces its
+ * logged heads bit for bit. Columns {@code [0, reluColumns)} get a ReLU, the rest (gate logits) stay linear.
  */
 final class FoldedInputLayer {
     /** Largest folded table, in floats (4 MiB): beyond it lookups miss the cache more than they save. */
     static final int FOLD_BUDGET = 1 << 20;
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    private final FeatureSchema schema;
-    private final FeatureNormalizer normalizer;
-    private final int width, reluColumns, denseIn;
+    private final int numeric, stride, width, reluColumns;
+    /** Numeric rows of W' (pre-scaled), then each unfolded field's {@code dim} rows: {@code denseMax × width}. */
     private final float[] weight, bias;
+    /** Per field: its pre-projected table or null (unfolded), its embedding table and dims. */
     private final float[][] folded, tables;
     private final int[] dims;
+    private final int denseMax;
 
     /**
      * @param w      {@code schema.inputDim() × width}, rows in input order (numerics, then each field's dims)
@@ -30,18 +38,29 @@ final class FoldedInputLayer {
      */
     FoldedInputLayer(FeatureSchema schema, FeatureNormalizer normalizer, float[] w, float[] bias, int width,
                      int reluColumns, float[][] tables) {
-        this.schema = schema;
-        this.normalizer = normalizer;
+        this.numeric = schema.numericCount();
+        this.stride = schema.width();
         this.width = width;
         this.reluColumns = reluColumns;
-        this.bias = bias.clone();
         this.tables = tables;
-        int fields = tables.length, n = schema.numericCount();
+        int fields = tables.length;
         folded = new float[fields][];
         dims = new int[fields];
-        int dense = n, row = n;
         float[] kept = new float[w.length];
-        System.arraycopy(w, 0, kept, 0, n * width);
+        double[] b = new double[width];
+        for (int j = 0; j < width; j++) {
+            b[j] = bias[j];
+        }
+        for (int c = 0; c < numeric; c++) {
+            float s = normalizer.inverseStd()[c];
+            double mu = normalizer.mean()[c];
+            for (int j = 0; j < width; j++) {
+                float scaled = w[c * width + j] * s;
+                kept[c * width + j] = scaled;
+                b[j] -= mu * scaled;
+            }
+        }
+        int dense = numeric, row = numeric;
         for (int f = 0; f < fields; f++) {
             CategoricalField field = schema.categorical().get(f);
             dims[f] = field.embeddingDim();
@@ -55,55 +74,75 @@ final class FoldedInputLayer {
             }
             row += dims[f];
         }
-        this.denseIn = dense;
+        this.denseMax = dense;
         this.weight = java.util.Arrays.copyOf(kept, dense * width);
-    }
-
-    /** Inputs left in the matrix multiply: numerics plus the dims of unfolded fields. */
-    int denseInputs() {
-        return denseIn;
+        this.bias = new float[width];
+        for (int j = 0; j < width; j++) {
+            this.bias[j] = (float) b[j];
+        }
     }
 
     int width() {
         return width;
     }
 
+    int fields() {
+        return tables.length;
+    }
+
+    /** Inputs left in the matrix multiply: numerics plus the dims of unfolded fields. */
+    int denseInputs() {
+        return denseMax;
+    }
+
     /**
-     * Rows {@code [row0, row0 + rows)} of {@code features} into {@code h} ({@code rows × width});
-     * {@code x} is scratch of {@code rows × denseInputs()}.
+     * Rows {@code [row0, row0 + rows)} of {@code features} into {@code h} ({@code rows × width}); {@code x} is
+     * scratch of {@code rows × denseMax}, {@code offsets} of {@code fields()} ints.
      */
-    void forward(float[] features, int row0, int rows, float[] x, float[] h) {
-        int n = schema.numericCount(), w = schema.width(), upper = S.loopBound(width);
+    void forward(float[] features, int row0, int rows, float[] x, float[] h, int[] offsets) {
+        int in = denseMax, fields = tables.length;
         for (int r = 0; r < rows; r++) {
-            int src = (row0 + r) * w, dst = r * denseIn, hr = r * width;
-            for (int c = 0; c < n; c++) {
-                x[dst++] = normalizer.apply(c, features[src + c]);
-            }
-            System.arraycopy(bias, 0, h, hr, width);
-            for (int f = 0; f < folded.length; f++) {
-                int id = (int) features[src + n + f];
+            int src = (row0 + r) * stride, dst = r * in, fv = 0;
+            System.arraycopy(features, src, x, dst, numeric);
+            dst += numeric;
+            for (int f = 0; f < fields; f++) {
+                int id = (int) features[src + numeric + f];
                 if (folded[f] != null) {
-                    addRow(folded[f], id * width, h, hr, upper);
+                    offsets[fv++] = f;
+                    offsets[fields + fv - 1] = id * width;
                 } else {
                     System.arraycopy(tables[f], id * dims[f], x, dst, dims[f]);
                     dst += dims[f];
                 }
             }
+            initRow(fv, fields, offsets, h, r * width);
         }
-        MatMulKernel.gemm(x, 0, denseIn, rows, denseIn, weight, 0, width, null, 0, reluColumns, h, 0, width, true, true);
+        MatMulKernel.gemm(x, 0, in, rows, in, weight, 0, width, null, 0, reluColumns, h, 0, width, true, true);
         if (reluColumns < width) {
-            MatMulKernel.gemm(x, 0, denseIn, rows, denseIn, weight, reluColumns, width, null, 0, width - reluColumns,
+            MatMulKernel.gemm(x, 0, in, rows, in, weight, reluColumns, width, null, 0, width - reluColumns,
                     h, reluColumns, width, true, false);
         }
     }
 
-    private void addRow(float[] table, int t, float[] h, int hr, int upper) {
-        int j = 0;
+    /**
+     * {@code h[hr..] = b' + Σ folded rows} in one pass over the row (the matrix multiply then accumulates onto
+     * it); {@code offsets} holds the {@code fv} folded fields, then their table offsets at {@code fields}.
+     */
+    private void initRow(int fv, int fields, int[] offsets, float[] h, int hr) {
+        int j = 0, upper = S.loopBound(width);
         for (; j < upper; j += S.length()) {
-            FloatVector.fromArray(S, h, hr + j).add(FloatVector.fromArray(S, table, t + j)).intoArray(h, hr + j);
+            FloatVector acc = FloatVector.fromArray(S, bias, j);
+            for (int i = 0; i < fv; i++) {
+                acc = acc.add(FloatVector.fromArray(S, folded[offsets[i]], offsets[fields + i] + j));
+            }
+            acc.intoArray(h, hr + j);
         }
         for (; j < width; j++) {
-            h[hr + j] += table[t + j];
+            float acc = bias[j];
+            for (int i = 0; i < fv; i++) {
+                acc += folded[offsets[i]][offsets[fields + i] + j];
+            }
+            h[hr + j] = acc;
         }
     }
 }

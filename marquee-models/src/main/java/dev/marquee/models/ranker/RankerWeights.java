@@ -11,8 +11,9 @@ import static dev.marquee.models.ranker.RankerNetwork.layer;
  * twin of {@link RankerNetwork}, equal within 1e-5. Rows go through the whole network {@link #BLOCK}
  * at a time so every activation stays in L1/L2. The layers that share an input are fused into one
  * wider matrix multiply: every expert's (or the bottom's) first layer and the MMoE gates
- * ({@link FoldedInputLayer}, embeddings pre-projected), and, for shared-bottom, the three towers'
- * first layers. Activations live in an {@link MlpWorkspace} (slots 2–7). Thread-safe.
+ * ({@link FoldedInputLayer}: standardisation and small embeddings folded into the weights at load time),
+ * and, for shared-bottom, the three towers'
+ * first layers. Activations live in an {@link MlpWorkspace} (float slots 2–7, int slot 0). Thread-safe.
  */
 final class RankerWeights {
     /** Rows per pass: 64 keeps a block's widest activation (MMoE: 64 × 528) in L2; 32 and 128 measured the same. */
@@ -92,7 +93,8 @@ final class RankerWeights {
     private void block(float[] features, int r0, int rows, float[] out, MlpWorkspace ws) {
         int width = input.width();
         float[] hidden1 = ws.buffer(3, BLOCK * width);
-        input.forward(features, r0, rows, ws.buffer(2, BLOCK * input.denseInputs()), hidden1);
+        input.forward(features, r0, rows, ws.buffer(2, BLOCK * input.denseInputs()), hidden1,
+                ws.ints(0, 2 * input.fields()));
         float[] hidden2 = ws.buffer(4, branches * BLOCK * h2);
         for (int e = 0; e < branches; e++) {
             reluLayer(hidden1, e * h1, width, rows, h1, w2[e], b2[e], h2, hidden2, e * BLOCK * h2);
