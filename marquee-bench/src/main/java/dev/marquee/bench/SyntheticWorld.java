@@ -70,6 +70,15 @@ final class SyntheticWorld {
         events.clear();
     }
 
+    /** Dense ids of every video, in upsert order ({@code v0, v1, ...}). */
+    int[] allVideos() {
+        int[] ids = new int[videos];
+        for (int v = 0; v < videos; v++) {
+            ids[v] = store.videos().find("v" + v);
+        }
+        return ids;
+    }
+
     /** Dense ids of {@code n} random existing videos. */
     int[] randomVideos(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);

@@ -1,6 +1,7 @@
 package dev.marquee.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +12,22 @@ import java.util.Map;
  * copying ~1,000 candidates per stage would dominate the request. Provenance (which sources produced it,
  * with their scores), per-stage scores and policy decisions are kept for {@code explain} and for the
  * impression log.
+ *
+ * <p>Provenance and stage scores are small parallel arrays, not maps: a request creates several thousand
+ * candidates, and a {@code LinkedHashMap} with boxed scores per candidate was a fifth of a feed's allocation
+ * under JFR. The map views ({@link #sources()}, {@link #stageScores()}) are built on demand for explain/logging.
  */
 public final class Candidate {
+    private static final String[] NO_NAMES = {};
+    private static final float[] NO_FLOATS = {};
     private final int video;
-    private final Map<String, Float> sources = new LinkedHashMap<>(4);
+    private String[] sourceNames = NO_NAMES; // insertion order; at most a handful of sources
+    private float[] sourceScores = NO_FLOATS;
+    private int sourceCount;
     private double score;
-    private Map<String, Double> stageScores; // lazy: most of ~1,000 candidates never reach a scorer
+    private String[] stageNames = NO_NAMES; // lazy: most of ~1,000 candidates never reach a scorer
+    private double[] stageValues;
+    private int stageCount;
     private float[] heads;
     private final FeatureMap features = new FeatureMap();
     private List<String> decisions;
@@ -40,16 +51,71 @@ public final class Candidate {
         return video;
     }
 
+    /** Records that {@code source} produced this video; a source seen twice keeps its higher score. */
     public void addSource(String source, float sourceScore) {
-        sources.merge(source, sourceScore, Math::max);
+        java.util.Objects.requireNonNull(source, "source");
+        int i = indexOf(sourceNames, sourceCount, source);
+        if (i >= 0) {
+            sourceScores[i] = Math.max(sourceScores[i], sourceScore);
+            return;
+        }
+        if (sourceCount == sourceNames.length) {
+            int grown = Math.max(1, sourceCount * 2);
+            sourceNames = Arrays.copyOf(sourceNames, grown);
+            sourceScores = Arrays.copyOf(sourceScores, grown);
+        }
+        sourceNames[sourceCount] = source;
+        sourceScores[sourceCount++] = sourceScore;
     }
 
+    /** Provenance in the order sources were added, with their scores: a live read-only view (cheap to ask for). */
     public Map<String, Float> sources() {
-        return Collections.unmodifiableMap(sources);
+        return new CandidateSourcesView(this);
     }
 
     public boolean hasSource(String source) {
-        return sources.containsKey(source);
+        return indexOf(sourceNames, sourceCount, source) >= 0;
+    }
+
+    /** How many distinct sources produced this video. */
+    public int sourceCount() {
+        return sourceCount;
+    }
+
+    /** The first source recorded (the one that created the candidate), or null when none was. */
+    public String primarySource() {
+        return sourceCount == 0 ? null : sourceNames[0];
+    }
+
+    /** {@code source}'s score for this video; throws when that source did not produce it. */
+    public float sourceScore(String source) {
+        int i = indexOf(sourceNames, sourceCount, source);
+        if (i < 0) {
+            throw new IllegalArgumentException("candidate " + video + " was not produced by source " + source);
+        }
+        return sourceScores[i];
+    }
+
+    /** The i-th source name in insertion order, {@code i < sourceCount()}; for {@link CandidateSourcesView}. */
+    String sourceNameAt(int i) {
+        return sourceNames[i];
+    }
+
+    float sourceScoreAt(int i) {
+        return sourceScores[i];
+    }
+
+    int sourceIndex(String source) {
+        return indexOf(sourceNames, sourceCount, source);
+    }
+
+    private static int indexOf(String[] names, int n, String name) {
+        for (int i = 0; i < n; i++) {
+            if (names[i] == name || names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public double score() {
@@ -59,14 +125,30 @@ public final class Candidate {
     /** Sets the current score and records it under the stage that produced it. */
     public void score(String stage, double value) {
         this.score = value;
-        if (stageScores == null) {
-            stageScores = new LinkedHashMap<>(4);
+        int i = indexOf(stageNames, stageCount, stage);
+        if (i >= 0) {
+            stageValues[i] = value;
+            return;
         }
-        stageScores.put(stage, value);
+        if (stageCount == stageNames.length) {
+            int grown = Math.max(2, stageCount * 2);
+            stageNames = Arrays.copyOf(stageNames, grown);
+            stageValues = stageValues == null ? new double[grown] : Arrays.copyOf(stageValues, grown);
+        }
+        stageNames[stageCount] = stage;
+        stageValues[stageCount++] = value;
     }
 
+    /** Scores by stage in the order stages first scored this candidate; a fresh read-only copy. */
     public Map<String, Double> stageScores() {
-        return stageScores == null ? Map.of() : Collections.unmodifiableMap(stageScores);
+        if (stageCount == 0) {
+            return Map.of();
+        }
+        Map<String, Double> m = new LinkedHashMap<>(Math.max(4, stageCount * 2));
+        for (int i = 0; i < stageCount; i++) {
+            m.put(stageNames[i], stageValues[i]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** Multi-task heads' probabilities (p_click, p_watch30, p_share), or null before ranking. */
@@ -113,6 +195,6 @@ public final class Candidate {
 
     @Override
     public String toString() {
-        return "Candidate[" + video + " score=" + score + " sources=" + sources.keySet() + "]";
+        return "Candidate[" + video + " score=" + score + " sources=" + sources().keySet() + "]";
     }
 }

@@ -3,17 +3,14 @@ package dev.marquee.core;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * fallback, records per-stage timings and candidate counts, and hands side effects to a bounded
  * background queue. Components stay free of retry/timeout code.
  *
- * <p>CPU-bound stages (filters, scorers, selectors) run on the request thread: they cannot be
+ * <p>Sources run on the source pool in parallel, or inline on the request thread when their {@link GatedSource}
+ * says so (see {@link SourceRunner}). CPU-bound stages (filters, scorers, selectors) run on the request thread: they cannot be
  * pre-empted, so running late is recorded (metrics, {@code degraded}) but their result is kept, while a
  * scorer that throws is replaced by its fallback.
  */
@@ -36,6 +34,7 @@ public final class PipelineExecutor implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final LogThrottle throttle;
+    private final SourceRunner sourceRunner;
     private final Map<String, Timer> stageTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -48,6 +47,7 @@ public final class PipelineExecutor implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.throttle = new LogThrottle(LOG, java.time.Duration.ofSeconds(30), clock);
+        this.sourceRunner = new SourceRunner(sourcePool, clock, throttle, this::counter);
         this.sideEffectPool = new ThreadPoolExecutor(config.sideEffectThreads(), config.sideEffectThreads(),
                 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(config.sideEffectQueue()),
                 r -> {
@@ -72,7 +72,7 @@ public final class PipelineExecutor implements AutoCloseable {
         }
         t = stage("query-hydration", t, timings);
 
-        List<Candidate> candidates = runSources(pipeline, query, deadlineNanos, counts, degraded);
+        List<Candidate> candidates = sourceRunner.run(pipeline.sources(), query, deadlineNanos, counts, degraded);
         t = stage("retrieval", t, timings);
         candidates = pipeline.merger().select(query, candidates);
         counts.put("merged", candidates.size());
@@ -122,45 +122,6 @@ public final class PipelineExecutor implements AutoCloseable {
             });
         }
         return result;
-    }
-
-    private List<Candidate> runSources(Pipeline pipeline, FeedQuery query, long deadlineNanos,
-                                       Map<String, Integer> counts, Map<String, String> degraded) {
-        List<GatedSource> open = new ArrayList<>();
-        for (GatedSource g : pipeline.sources()) {
-            if (g.gate().open(query)) {
-                open.add(g);
-            }
-        }
-        List<Future<List<Candidate>>> futures = new ArrayList<>(open.size());
-        for (GatedSource g : open) {
-            futures.add(sourcePool.submit(() -> g.source().fetch(query)));
-        }
-        long started = clock.nanos();
-        List<Candidate> all = new ArrayList<>();
-        for (int i = 0; i < open.size(); i++) {
-            GatedSource g = open.get(i);
-            String id = g.source().id().name();
-            long until = Math.min(deadlineNanos, started + g.budget().toNanos());
-            try {
-                List<Candidate> got = futures.get(i).get(Math.max(0, until - clock.nanos()), TimeUnit.NANOSECONDS);
-                counts.put("source." + id, got.size());
-                counter("marquee.source.candidates", id).increment(got.size());
-                all.addAll(got);
-            } catch (TimeoutException e) {
-                futures.get(i).cancel(true);
-                degraded.put(id, "late: over its " + g.budget().toMillis() + " ms budget, dropped");
-                counter("marquee.pipeline.late", id).increment();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throttle.warn("source." + id, "source {} failed: {}", id, e.getCause().toString());
-                degraded.put(id, "failed: " + e.getCause().getClass().getSimpleName() + ", dropped");
-                counter("marquee.pipeline.fallbacks", id).increment();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                degraded.put(id, "interrupted");
-            }
-        }
-        return all;
     }
 
     private long stage(String name, long since, Map<String, Double> timings) {

@@ -150,6 +150,94 @@ class PipelineExecutorTest {
     }
 
     @Test
+    void execute_runsInlineSourcesOnTheRequestThread_keepingDeclaredOrder() {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        CandidateSource inline = new CandidateSource() {
+            public ComponentId id() {
+                return ComponentId.of("inline");
+            }
+
+            public List<Candidate> fetch(FeedQuery q) {
+                ranOn.set(Thread.currentThread());
+                return List.of(Candidate.from(5, "inline", 1));
+            }
+        };
+        Pipeline p = pipeline(List.of(GatedSource.always(source("parallel", 1, 2), Duration.ofMillis(100)),
+                        new GatedSource(inline, Gate.ALWAYS, Duration.ofMillis(100), true),
+                        new GatedSource(source("closed-inline", 9), q -> false, Duration.ofMillis(100), true)),
+                List.of(), List.of());
+        Pipeline unsorted = new Pipeline(List.of(), p.sources(), CONCAT, List.of(), List.of(), List.of(), List.of(), List.of());
+
+        PipelineResult r = executor.execute(unsorted, query());
+
+        assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+        assertThat(r.items()).extracting(Candidate::video).containsExactly(1, 2, 5);
+        assertThat(r.candidateCounts()).containsEntry("source.inline", 1).doesNotContainKey("source.closed-inline");
+        assertThat(r.degraded()).isEmpty();
+    }
+
+    @Test
+    void execute_dropsAFailingInlineSource_andKeepsALateOneMarkedLate() {
+        long[] now = {0};
+        Clock ticking = new Clock() {
+            public long millis() {
+                return now[0] / 1_000_000;
+            }
+
+            public long nanos() {
+                return now[0];
+            }
+        };
+        PipelineExecutor manual = new PipelineExecutor(new PipelineConfig(Duration.ofMillis(200), 100, 1), pool,
+                metrics, ticking);
+        CandidateSource slowInline = new CandidateSource() {
+            public ComponentId id() {
+                return ComponentId.of("slow-inline");
+            }
+
+            public List<Candidate> fetch(FeedQuery q) {
+                now[0] += Duration.ofMillis(30).toNanos(); // this source "takes" 30 ms of a 20 ms budget
+                return List.of(Candidate.from(4, "slow-inline", 1));
+            }
+        };
+        CandidateSource brokenInline = new CandidateSource() {
+            public ComponentId id() {
+                return ComponentId.of("broken-inline");
+            }
+
+            public List<Candidate> fetch(FeedQuery q) {
+                throw new IllegalStateException("index not loaded");
+            }
+        };
+        CandidateSource afterDeadline = source("after-deadline", 8);
+        CandidateSource pastDeadline = new CandidateSource() {
+            public ComponentId id() {
+                return ComponentId.of("eats-the-deadline");
+            }
+
+            public List<Candidate> fetch(FeedQuery q) {
+                now[0] += Duration.ofMillis(500).toNanos();
+                return List.of();
+            }
+        };
+        Pipeline p = pipeline(List.of(new GatedSource(slowInline, Gate.ALWAYS, Duration.ofMillis(20), true),
+                        new GatedSource(brokenInline, Gate.ALWAYS, Duration.ofMillis(20), true),
+                        new GatedSource(pastDeadline, Gate.ALWAYS, Duration.ofSeconds(1), true),
+                        new GatedSource(afterDeadline, Gate.ALWAYS, Duration.ofMillis(20), true)),
+                List.of(), List.of());
+        try {
+            PipelineResult r = manual.execute(p, query());
+
+            assertThat(r.items()).extracting(Candidate::video).containsExactly(4);
+            assertThat(r.degraded().get("slow-inline")).startsWith("late").contains("kept");
+            assertThat(r.degraded().get("broken-inline")).startsWith("failed");
+            assertThat(r.degraded().get("after-deadline")).contains("skipped");
+        } finally {
+            manual.close();
+        }
+    }
+
+    @Test
     void execute_replacesFailingScorerByItsFallback() {
         Pipeline p = pipeline(List.of(GatedSource.always(source("a", 1, 2, 3), Duration.ofMillis(100))),
                 List.of(new ScoringStage(scorer("ranker", true), scorer("trending-order", false))), List.of());

@@ -61,6 +61,15 @@ public interface FeatureStore {
     FeatureStoreStats stats();
 
     /**
+     * True when every read is an in-process memory lookup that never waits on a network or disk, so callers may
+     * run store-backed work on the request thread instead of handing it to another thread. Defaults to false
+     * (the safe answer for remote stores); a wrapper should answer what its delegate answers.
+     */
+    default boolean inProcess() {
+        return false;
+    }
+
+    /**
      * The finest segment, starting at {@code segment} and walking {@link SegmentKey#coarser()}, whose list
      * has at least {@code minSize} videos; global when none has.
      */

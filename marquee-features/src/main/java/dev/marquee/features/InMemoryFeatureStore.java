@@ -234,6 +234,11 @@ public final class InMemoryFeatureStore implements FeatureStore, FeatureWriter {
     }
 
     @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
     public FeatureStoreStats stats() {
         long offset = published;
         return new FeatureStoreStats(offset, state.users.count(), state.dict.videos.size(), state.coWatch.edges(),

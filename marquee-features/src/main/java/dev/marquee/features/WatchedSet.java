@@ -1,22 +1,20 @@
 package dev.marquee.features;
 
-import com.google.common.hash.BloomFilter;
-import com.google.common.hash.Funnels;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A user's watched set (long views): a scalable Bloom filter (Almeida, Baquero, Preguiça and Hutchison,
- * "Scalable Bloom Filters", IPL 2007) built from Guava {@link BloomFilter} stages, so it is sized for the
+ * "Scalable Bloom Filters", IPL 2007) built from Bloom-filter stages, so it is sized for the
  * user's history instead of for the heaviest user. Stage i holds {@code initial·4^i} videos at false-positive
  * rate {@code target/2 · 2^-i}; a stage is added when the last one reaches its capacity. The union's rate is
  * at most {@code Σ target/2^(i+1) < target} at any fill up to the last stage's capacity. No false negatives.
+ * Stages are {@link IntBloomFilter}s: Guava's bits and serial form, probed without boxing the key.
  *
  * <p>Thread-safety: {@link #add} runs on the single writer (under the user's lock); {@link #mightContain}
- * may run concurrently from any thread: the stage list is replaced copy-on-write and Guava's bit array is
+ * may run concurrently from any thread: the stage array is replaced copy-on-write and the stages' bit arrays are
  * lock-free.
  */
 public final class WatchedSet {
@@ -25,7 +23,7 @@ public final class WatchedSet {
 
     private final int initialCapacity;
     private final double targetFpp;
-    private volatile List<BloomFilter<Integer>> stages = List.of();
+    private volatile IntBloomFilter[] stages = new IntBloomFilter[0];
     private int lastCount;
     private int inserted;
 
@@ -36,9 +34,8 @@ public final class WatchedSet {
 
     /** True when the user probably watched {@code video} for more than 30 s; false means certainly not. */
     public boolean mightContain(int video) {
-        List<BloomFilter<Integer>> s = stages;
-        for (int i = 0, n = s.size(); i < n; i++) {
-            if (s.get(i).mightContain(video)) {
+        for (IntBloomFilter stage : stages) {
+            if (stage.mightContain(video)) {
                 return true;
             }
         }
@@ -54,14 +51,15 @@ public final class WatchedSet {
         if (mightContain(video)) {
             return;
         }
-        List<BloomFilter<Integer>> s = stages;
-        if (s.isEmpty() || lastCount >= stageCapacity(s.size() - 1)) {
-            List<BloomFilter<Integer>> grown = new ArrayList<>(s);
-            grown.add(BloomFilter.create(Funnels.integerFunnel(), stageCapacity(s.size()), stageFpp(s.size())));
-            stages = List.copyOf(grown);
+        IntBloomFilter[] s = stages;
+        if (s.length == 0 || lastCount >= stageCapacity(s.length - 1)) {
+            IntBloomFilter[] grown = Arrays.copyOf(s, s.length + 1);
+            grown[s.length] = IntBloomFilter.create(stageCapacity(s.length), stageFpp(s.length));
+            stages = grown; // copy-on-write: readers see the old or the new array, both complete
+            s = grown;
             lastCount = 0;
         }
-        stages.getLast().put(video);
+        s[s.length - 1].put(video);
         lastCount++;
         inserted++;
     }
@@ -77,7 +75,7 @@ public final class WatchedSet {
     long estimateBytes() {
         long b = 48;
         double ln2sq = Math.log(2) * Math.log(2);
-        for (int i = 0; i < stages.size(); i++) {
+        for (int i = 0; i < stages.length; i++) {
             double bits = -stageCapacity(i) * Math.log(stageFpp(i)) / ln2sq;
             b += 160 + (long) Math.ceil(bits / 64) * 8;
         }
@@ -85,11 +83,11 @@ public final class WatchedSet {
     }
 
     void writeTo(DataOutputStream out) throws IOException {
-        List<BloomFilter<Integer>> s = stages;
-        out.writeInt(s.size());
+        IntBloomFilter[] s = stages;
+        out.writeInt(s.length);
         out.writeInt(lastCount);
         out.writeInt(inserted);
-        for (BloomFilter<Integer> f : s) {
+        for (IntBloomFilter f : s) {
             f.writeTo(out);
         }
     }
@@ -102,11 +100,11 @@ public final class WatchedSet {
         }
         w.lastCount = in.readInt();
         w.inserted = in.readInt();
-        List<BloomFilter<Integer>> s = new ArrayList<>(n);
+        IntBloomFilter[] s = new IntBloomFilter[n];
         for (int i = 0; i < n; i++) {
-            s.add(BloomFilter.readFrom(in, Funnels.integerFunnel()));
+            s[i] = IntBloomFilter.readFrom(in);
         }
-        w.stages = List.copyOf(s);
+        w.stages = s;
         return w;
     }
 }

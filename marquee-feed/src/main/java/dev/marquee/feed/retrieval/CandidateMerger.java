@@ -78,7 +78,7 @@ public final class CandidateMerger implements Selector {
             Candidate keeper = kept.get(c.video());
             if (keeper != null && keeper != c) {
                 String source = primarySource(c);
-                keeper.addSource(source, c.sources().get(source));
+                keeper.addSource(source, c.sourceScore(source));
             }
         }
         if (out.size() < target) {
@@ -126,11 +126,11 @@ public final class CandidateMerger implements Selector {
 
     /** The source that produced {@code c} (sources create candidates with exactly one). */
     private static String primarySource(Candidate c) {
-        Map<String, Float> sources = c.sources();
-        if (sources.isEmpty()) {
+        String source = c.primarySource();
+        if (source == null) {
             throw new IllegalArgumentException("candidate " + c.video() + " has no source: sources must create "
                     + "candidates with Candidate.from(video, source, score)");
         }
-        return sources.keySet().iterator().next();
+        return source;
     }
 }
