@@ -1,6 +1,8 @@
 package dev.marquee.bench;
 
 import dev.marquee.ann.ExactIndex;
+import dev.marquee.ann.IndexConfig;
+import dev.marquee.ann.IvfIndex;
 import dev.marquee.ann.VectorBatch;
 import dev.marquee.ann.VectorIndex;
 import dev.marquee.core.Candidate;
@@ -16,6 +18,7 @@ import dev.marquee.feed.retrieval.HistoryGate;
 import dev.marquee.feed.retrieval.ModelLoadedGate;
 import dev.marquee.feed.retrieval.NewUserGate;
 import dev.marquee.feed.retrieval.RetrievalConfig;
+import dev.marquee.feed.retrieval.RetrievalIndexConfig;
 import dev.marquee.feed.retrieval.SegmentPopularCandidateSource;
 import dev.marquee.feed.retrieval.TrendingCandidateSource;
 import dev.marquee.feed.retrieval.TwoTowerCandidateSource;
@@ -43,8 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Merged candidate generation for one request (issue #5: p99 ≤ 5 ms on one core at 1M videos): each source alone
  * and all of them behind their production gates followed by {@link CandidateMerger}, on one thread, over a
  * {@link SyntheticWorld} of 50k or 1M videos, rotating over 256 users (Zipf activity, so most have history).
- * The two-tower source searches behind the {@link VectorIndex} seam; here an {@link ExactIndex} over random unit
- * 64-d item vectors (the cheapest index to build at 1M; swap in the IVF/HNSW index to measure it). The content
+ * The two-tower source searches behind the {@link VectorIndex} seam: serving's choice for the catalogue size
+ * ({@link RetrievalIndexConfig#usesIvf}: the IVF index at both sizes with the defaults; the exact scan below the
+ * threshold) over clustered, embedding-like 64-d vectors ({@link ClusteredVectors}). The content
  * source is not included: it needs an index generation built from a trained model and text vectors
  * ({@code RetrievalIndexes}), which is measured by {@code CandidateGenerationMeasurement} at 50k.
  * <pre>
@@ -78,11 +82,13 @@ public class RetrievalBench {
         VideoCatalogue catalogue = VideoCatalogue.fromStore(world.store);
         SplittableRandom random = new SplittableRandom(13);
         int[] ids = world.allVideos();
-        float[] vectors = new float[ids.length * DIMENSION];
-        for (int i = 0; i < ids.length; i++) {
-            unit(random, vectors, i * DIMENSION);
-        }
-        VectorIndex items = ExactIndex.of(new VectorBatch(ids, vectors, DIMENSION));
+        ClusteredVectors embeddings = new ClusteredVectors(DIMENSION, Math.max(50, ids.length / 1000), 7);
+        VectorBatch sample = embeddings.sample(ids.length, 0, 11);
+        VectorBatch batch = new VectorBatch(ids, sample.vectors(), DIMENSION);
+        RetrievalIndexConfig indexConfig = RetrievalIndexConfig.defaults();
+        IndexConfig itemConfig = indexConfig.items().withDimension(DIMENSION);
+        VectorIndex items = indexConfig.usesIvf(ids.length) ? IvfIndex.build(batch, itemConfig) : ExactIndex.of(batch);
+        float[][] userVectors = embeddings.queries(QUERIES, 13);
         Duration budget = Duration.ofMillis(50);
         sources = List.of(
                 new GatedSource(new TwoTowerCandidateSource(() -> Optional.of(items), catalogue, config),
@@ -97,30 +103,15 @@ public class RetrievalBench {
             int user = (int) Math.min(users - 1, Math.floor(Math.pow(users, random.nextDouble())));
             FeedQuery query = FeedQuery.of("r" + q, "u" + user, 20, SyntheticWorld.NOW, q, false);
             query.features().put(FeedFeatures.USER, world.store.user("u" + user, SyntheticWorld.NOW));
-            float[] embedding = new float[DIMENSION];
-            unit(random, embedding, 0);
-            query.features().put(FeedFeatures.USER_EMBEDDING, embedding);
+            query.features().put(FeedFeatures.USER_EMBEDDING, userVectors[q]);
             queries.add(query);
         }
         long merged = 0;
         for (FeedQuery q : queries) {
             merged += merged(q).size();
         }
-        System.out.printf("%n[retrieval] %,d videos, %,d users, world + exact index in %.1f s; %.0f merged candidates"
+        System.out.printf("%n[retrieval] %,d videos, %,d users, world + two-tower index in %.1f s; %.0f merged candidates"
                 + " per request on average%n", videos, users, (System.nanoTime() - t) / 1e9, merged / (double) QUERIES);
-    }
-
-    private static void unit(SplittableRandom random, float[] into, int at) {
-        double norm = 0;
-        for (int k = 0; k < DIMENSION; k++) {
-            float x = (float) random.nextGaussian();
-            into[at + k] = x;
-            norm += x * x;
-        }
-        float inv = (float) (1 / Math.sqrt(norm));
-        for (int k = 0; k < DIMENSION; k++) {
-            into[at + k] *= inv;
-        }
     }
 
     private FeedQuery nextQuery() {

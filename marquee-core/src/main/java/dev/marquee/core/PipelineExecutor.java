@@ -30,6 +30,7 @@ public final class PipelineExecutor implements AutoCloseable {
 
     private final PipelineConfig config;
     private final ExecutorService sourcePool;
+    private static final int DRAIN_SECONDS = 120;
     private final ThreadPoolExecutor sideEffectPool;
     private final MeterRegistry metrics;
     private final Clock clock;
@@ -146,11 +147,20 @@ public final class PipelineExecutor implements AutoCloseable {
         return sideEffectPool.getQueue().size() + sideEffectPool.getActiveCount();
     }
 
+    /**
+     * Stops taking side effects and waits for the queued ones to finish (impressions are training data: a slow
+     * disk must not truncate the log at shutdown), up to {@value #DRAIN_SECONDS} s; what is still pending then is
+     * logged and counted as dropped.
+     */
     @Override
     public void close() {
         sideEffectPool.shutdown();
         try {
-            sideEffectPool.awaitTermination(10, TimeUnit.SECONDS);
+            if (!sideEffectPool.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                int pending = pendingSideEffects();
+                LOG.error("{} side effects still pending after {} s at shutdown; abandoning them", pending, DRAIN_SECONDS);
+                counter("marquee.side_effects.dropped", "shutdown").increment(pending);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -292,4 +292,31 @@ class PipelineExecutorTest {
         executor.close();
         assertThat(metrics.get("marquee.side_effects.failed").tag("component", "bad").counter().count()).isEqualTo(1.0);
     }
+
+    @Test
+    void close_waitsForEveryQueuedSideEffect() {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        SideEffect slow = new SideEffect() {
+            public ComponentId id() {
+                return ComponentId.of("slow");
+            }
+
+            public void run(FeedQuery q, PipelineResult r) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.incrementAndGet();
+            }
+        };
+        Pipeline p = pipeline(List.of(GatedSource.always(source("a", 1), Duration.ofMillis(100))), List.of(), List.of(slow));
+        for (int i = 0; i < 50; i++) {
+            executor.execute(p, query());
+        }
+
+        executor.close();
+
+        assertThat(done.get()).as("queued impressions are written before close returns").isEqualTo(50);
+    }
 }
