@@ -68,4 +68,37 @@ class SpaceSavingTopKTest {
         assertThat(k.get(2, 101 * H)).isCloseTo(0.5, within(1e-12));
         assertThat(k.get(1, 1 * H)).isCloseTo(0.5, within(1e-12));
     }
+
+    @Test
+    void top_equalsAFullSortByCountThenItem_forEveryPrefixLength() {
+        Random random = new Random(5);
+        SpaceSavingTopK k = new SpaceSavingTopK(500, SLOW);
+        for (int e = 0; e < 20_000; e++) {
+            k.add(random.nextInt(800), 0, 1 + random.nextInt(3));
+        }
+        int n = k.size();
+        int[] all = new int[n];
+        double[] allScores = new double[n];
+        k.top(n, 0, all, allScores, 0);
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int cmp = Double.compare(allScores[b], allScores[a]);
+            return cmp != 0 ? cmp : Integer.compare(all[a], all[b]);
+        });
+        for (int i = 0; i < n; i++) {
+            assertThat(order[i]).as("full list sorted by count desc, item asc").isEqualTo(i);
+        }
+        for (int m : new int[] {1, 7, 100, 499, 500}) {
+            int[] items = new int[m + 2];
+            double[] scores = new double[m + 2];
+            assertThat(k.top(m, 0, items, scores, 2)).isEqualTo(Math.min(m, n));
+            for (int i = 0; i < Math.min(m, n); i++) {
+                assertThat(items[2 + i]).isEqualTo(all[i]);
+                assertThat(scores[2 + i]).isEqualTo(allScores[i]);
+            }
+        }
+    }
 }
