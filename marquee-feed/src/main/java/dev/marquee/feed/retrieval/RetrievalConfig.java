@@ -19,7 +19,11 @@ import java.util.Set;
  * @param topCategories         strongest category affinities that bias trending and fresh uploads (default 3)
  * @param categoryBoost         trending score multiplier for the user's top categories, 1 + boost·share (default 2)
  * @param segmentK              segment-popular candidates kept (default 300)
- * @param segmentMinSize        a segment with fewer popular videos falls back to a coarser one (default 50)
+ * @param segmentMinSize        a segment with fewer popular videos is skipped: its counts do not enter the
+ *                              smoothed list (default 50)
+ * @param segmentPrior          strength, in decayed long views, of the coarser segment's distribution a segment's
+ *                              own counts are smoothed toward (Dirichlet prior; 0 = the finest usable segment alone,
+ *                              coarser ones only fill in; default 1,000)
  * @param freshK                fresh-upload candidates kept (default 100)
  * @param freshMaxAgeMillis     uploads older than this are not fresh (default 2 days)
  * @param newUserMaxEngagements below this many engagements a user counts as new (default 5)
@@ -30,7 +34,7 @@ import java.util.Set;
 public record RetrievalConfig(int twoTowerK, int coWatchSeeds, int coWatchPerSeed, int coWatchK,
                               long seedHalfLifeMillis, int contentSeeds, int contentSeedSearches, int contentK,
                               int trendingK, int topCategories, double categoryBoost, int segmentK, int segmentMinSize,
-                              int freshK, long freshMaxAgeMillis, int newUserMaxEngagements, boolean excludeWatched,
+                              double segmentPrior, int freshK, long freshMaxAgeMillis, int newUserMaxEngagements, boolean excludeWatched,
                               List<SourceQuota> quotas, int target) {
     private static final double LN2 = Math.log(2);
     private static final long DAY = 86_400_000L;
@@ -58,6 +62,9 @@ public record RetrievalConfig(int twoTowerK, int coWatchSeeds, int coWatchPerSee
         if (topCategories < 0 || segmentMinSize < 0 || newUserMaxEngagements < 0) {
             throw new IllegalArgumentException("topCategories, segmentMinSize and newUserMaxEngagements must be >= 0");
         }
+        if (!(segmentPrior >= 0) || Double.isInfinite(segmentPrior)) {
+            throw new IllegalArgumentException("segmentPrior must be finite and >= 0, got " + segmentPrior);
+        }
         if (!(categoryBoost >= 0) || Double.isInfinite(categoryBoost)) {
             throw new IllegalArgumentException("categoryBoost must be finite and >= 0, got " + categoryBoost);
         }
@@ -72,7 +79,7 @@ public record RetrievalConfig(int twoTowerK, int coWatchSeeds, int coWatchPerSee
 
     /** Quotas sum to the target for a user with history: 450 two-tower, 250 co-watch, 120 content, 60 fresh, 120 trending. */
     public static RetrievalConfig defaults() {
-        return new RetrievalConfig(500, 20, 50, 300, DAY, 10, 3, 200, 200, 3, 2.0, 300, 50, 100, 2 * DAY, 5, true,
+        return new RetrievalConfig(500, 20, 50, 300, DAY, 10, 3, 200, 200, 3, 2.0, 300, 50, 1000.0, 100, 2 * DAY, 5, true,
                 List.of(new SourceQuota(TwoTowerCandidateSource.ID.name(), 450),
                         new SourceQuota(CoWatchCandidateSource.ID.name(), 250),
                         new SourceQuota(ContentCandidateSource.ID.name(), 120),
@@ -84,14 +91,18 @@ public record RetrievalConfig(int twoTowerK, int coWatchSeeds, int coWatchPerSee
 
     public RetrievalConfig withQuotas(List<SourceQuota> newQuotas, int newTarget) {
         return new RetrievalConfig(twoTowerK, coWatchSeeds, coWatchPerSeed, coWatchK, seedHalfLifeMillis, contentSeeds,
-                contentSeedSearches, contentK, trendingK, topCategories, categoryBoost, segmentK, segmentMinSize, freshK,
-                freshMaxAgeMillis, newUserMaxEngagements, excludeWatched, newQuotas, newTarget);
+                contentSeedSearches, contentK, trendingK, topCategories, categoryBoost, segmentK, segmentMinSize,
+                segmentPrior, freshK, freshMaxAgeMillis, newUserMaxEngagements, excludeWatched, newQuotas, newTarget);
     }
 
     public RetrievalConfig withSegment(int newSegmentK, int newSegmentMinSize) {
+        return withSegment(newSegmentK, newSegmentMinSize, segmentPrior);
+    }
+
+    public RetrievalConfig withSegment(int newSegmentK, int newSegmentMinSize, double newSegmentPrior) {
         return new RetrievalConfig(twoTowerK, coWatchSeeds, coWatchPerSeed, coWatchK, seedHalfLifeMillis, contentSeeds,
                 contentSeedSearches, contentK, trendingK, topCategories, categoryBoost, newSegmentK, newSegmentMinSize,
-                freshK, freshMaxAgeMillis, newUserMaxEngagements, excludeWatched, quotas, target);
+                newSegmentPrior, freshK, freshMaxAgeMillis, newUserMaxEngagements, excludeWatched, quotas, target);
     }
 
     /** Quota of {@code source}, 0 for a source without one (it then only fills leftover room). */

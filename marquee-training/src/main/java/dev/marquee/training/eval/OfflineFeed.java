@@ -84,7 +84,7 @@ final class OfflineFeed implements AutoCloseable {
         int k = RecallAccumulator.KS[RecallAccumulator.KS.length - 1];
         return new RetrievalConfig(k, c.coWatchSeeds(), Math.max(c.coWatchPerSeed(), k / c.coWatchSeeds()), k,
                 c.seedHalfLifeMillis(), c.contentSeeds(), c.contentSeedSearches(), k, k, c.topCategories(),
-                c.categoryBoost(), k, c.segmentMinSize(), k, c.freshMaxAgeMillis(), c.newUserMaxEngagements(),
+                c.categoryBoost(), k, c.segmentMinSize(), c.segmentPrior(), k, c.freshMaxAgeMillis(), c.newUserMaxEngagements(),
                 c.excludeWatched(), c.quotas(), k);
     }
 
