@@ -51,7 +51,7 @@ public final class EvalHtmlReport {
         ranking(b, r.ranking());
         retrieval(b, "Candidate retrieval: Recall@K", r.retrieval());
         b.append(String.format(Locale.ROOT, "<p>New users: the %,d evaluated users with fewer than %d clicks, views and "
-                + "shares before the holdout (serving's new-user gate; segment-popular is their personal source).</p>",
+                + "shares before the holdout (RetrievalConfig.newUserMaxEngagements; segment-popular is their main source).</p>",
                 h.evaluatedNewUsers(), h.newUserMaxEngagements()));
         if (h.evaluatedNewUsers() > 0) {
             retrieval(b, "Candidate retrieval, new users: Recall@K", r.retrievalNewUsers());
