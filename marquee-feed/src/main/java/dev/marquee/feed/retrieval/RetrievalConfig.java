@@ -88,7 +88,8 @@ public record RetrievalConfig(int twoTowerK, int coWatchSeeds, int coWatchPerSee
      * segment-popular's 24 h popularity reach different videos; the personal 40 % keep the ranker's inputs personal.
      */
     public static RetrievalConfig defaults() {
-        return new RetrievalConfig(500, 20, 50, 300, DAY, 10, 3, 200, 500, 3, 2.0, 300, 50, 1000.0, 100, 2 * DAY, 5, true,
+        return new RetrievalConfig(500, 20, 50, 300, DAY, 10, 3, 200, 500, 3, 2.0, 300, 50, 1000.0, 100, 2 * DAY, 5,
+                true,
                 List.of(new SourceQuota(TwoTowerCandidateSource.ID.name(), 200),
                         new SourceQuota(CoWatchCandidateSource.ID.name(), 150),
                         new SourceQuota(ContentCandidateSource.ID.name(), 50),

@@ -39,7 +39,8 @@ public final class RetrievalSources {
                 new GatedSource(new TwoTowerCandidateSource(indexes::itemIndex, catalogue, config), model, budget, false),
                 new GatedSource(new CoWatchCandidateSource(store, catalogue, config), history, budget, local),
                 new GatedSource(new ContentCandidateSource(indexes, config), both(history, model), budget, false),
-                new GatedSource(new SegmentPopularCandidateSource(store, catalogue, config), Gate.ALWAYS, budget, local),
+                new GatedSource(new SegmentPopularCandidateSource(store, catalogue, config), Gate.ALWAYS, budget,
+                        local),
                 new GatedSource(new FreshUploadsCandidateSource(store, catalogue, config), Gate.ALWAYS, budget, local),
                 new GatedSource(new TrendingCandidateSource(store, catalogue, config), Gate.ALWAYS, budget, local));
     }

@@ -84,8 +84,8 @@ final class OfflineFeed implements AutoCloseable {
         int k = RecallAccumulator.KS[RecallAccumulator.KS.length - 1];
         return new RetrievalConfig(k, c.coWatchSeeds(), Math.max(c.coWatchPerSeed(), k / c.coWatchSeeds()), k,
                 c.seedHalfLifeMillis(), c.contentSeeds(), c.contentSeedSearches(), k, k, c.topCategories(),
-                c.categoryBoost(), k, c.segmentMinSize(), c.segmentPrior(), k, c.freshMaxAgeMillis(), c.newUserMaxEngagements(),
-                c.excludeWatched(), c.quotas(), k);
+                c.categoryBoost(), k, c.segmentMinSize(), c.segmentPrior(), k, c.freshMaxAgeMillis(),
+                c.newUserMaxEngagements(), c.excludeWatched(), c.quotas(), k);
     }
 
     /** Serving's retrieval settings (defaults), which the pipeline and {@link #merge} use. */
