@@ -6,7 +6,8 @@ import dev.marquee.feed.FeedFeatures;
 
 /**
  * Opens for new or anonymous users: fewer than {@code maxEngagements} lifetime clicks, views and shares
- * (unknown users have none). Segment-popular serves them until their own history takes over.
+ * (unknown users have none). Serving's sources no longer use it (segment-popular runs for everyone, see
+ * {@link RetrievalSources}); it stays for measurements of the new-user population.
  */
 public record NewUserGate(int maxEngagements) implements Gate {
     public NewUserGate {

@@ -4,8 +4,9 @@
  * <p>Sources, each one {@link dev.marquee.core.CandidateSource} run in parallel behind its
  * {@link dev.marquee.core.Gate}: two-tower ANN over item embeddings, co-watch expansion of recent long views,
  * content-space neighbours of recent long views (the item tower's content-only path, which also covers
- * videos never trained on), trending biased to the user's categories, segment-popular for new users, and
- * fresh uploads in the user's categories. {@link dev.marquee.feed.retrieval.CandidateMerger} applies
+ * videos never trained on), trending biased to the user's categories, segment-popular (the user's segment's
+ * 24 h popularity smoothed toward coarser segments; the new user's main source) and fresh uploads in the
+ * user's categories. {@link dev.marquee.feed.retrieval.CandidateMerger} applies
  * per-source quotas, de-duplicates while keeping every producing source (provenance is a ranking feature)
  * and backfills from trending. All knobs live in {@link dev.marquee.feed.retrieval.RetrievalConfig}.
  *

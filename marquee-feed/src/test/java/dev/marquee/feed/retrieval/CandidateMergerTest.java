@@ -108,10 +108,15 @@ class CandidateMergerTest {
     }
 
     @Test
-    void defaults_quotasForAUserWithHistoryAddUpToTheTarget() {
+    void defaults_quotasAddUpToTheTarget_andThePersonalSourcesKeepTwoFifths() {
         RetrievalConfig d = RetrievalConfig.defaults();
-        int sum = d.quota(TT) + d.quota(CW) + d.quota(ContentCandidateSource.ID.name())
+        int personal = d.quota(TT) + d.quota(CW) + d.quota(ContentCandidateSource.ID.name());
+        int sum = personal + d.quota(SegmentPopularCandidateSource.ID.name())
                 + d.quota(FreshUploadsCandidateSource.ID.name()) + d.quota(TR);
         assertThat(sum).isEqualTo(d.target());
+        assertThat(personal).isEqualTo(400);
+        // a source's list must be long enough to fill its quota (trending goes deepest: duplicates skip)
+        assertThat(d.trendingK()).isGreaterThan(d.quota(TR));
+        assertThat(d.segmentK()).isGreaterThanOrEqualTo(d.quota(SegmentPopularCandidateSource.ID.name()));
     }
 }

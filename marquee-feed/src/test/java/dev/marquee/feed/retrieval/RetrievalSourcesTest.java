@@ -44,14 +44,15 @@ class RetrievalSourcesTest {
     }
 
     @Test
-    void gated_withAModel_userWithHistoryGetsEverySourceButSegmentPopular() {
+    void gated_withAModel_userWithHistoryGetsEverySource() {
         w.indexed(TinyTwoTower.shared());
         for (int i = 0; i < 5; i++) {
             w.world.click("me", "cook-1", NOW - 1_000 - i);
         }
         w.world.sync();
 
-        assertThat(open("me")).containsExactly("two-tower", "co-watch", "content", "fresh-uploads", "trending");
+        assertThat(open("me")).containsExactly("two-tower", "co-watch", "content", "segment-popular", "fresh-uploads",
+                "trending");
         assertThat(open("nobody")).containsExactly("two-tower", "segment-popular", "fresh-uploads", "trending");
         assertThat(RetrievalSources.gated(w.world.store, w.indexes, RetrievalConfig.defaults(), Duration.ofMillis(20)))
                 .extracting(GatedSource::budget).containsOnly(Duration.ofMillis(20));

@@ -49,7 +49,13 @@ public final class EvalHtmlReport {
                     r.ranking().get("marquee").ndcg10(), r.ranking().get("popular").ndcg10(), r.ndcgLiftOverPopular()));
         }
         ranking(b, r.ranking());
-        retrieval(b, r.retrieval());
+        retrieval(b, "Candidate retrieval: Recall@K", r.retrieval());
+        b.append(String.format(Locale.ROOT, "<p>New users: the %,d evaluated users with fewer than %d clicks, views and "
+                + "shares before the holdout (RetrievalConfig.newUserMaxEngagements; segment-popular is their main source).</p>",
+                h.evaluatedNewUsers(), h.newUserMaxEngagements()));
+        if (h.evaluatedNewUsers() > 0) {
+            retrieval(b, "Candidate retrieval, new users: Recall@K", r.retrievalNewUsers());
+        }
         heads(b, r);
         if (!r.degraded().isEmpty()) {
             b.append("<h2>Degraded components</h2><ul>");
@@ -74,14 +80,14 @@ public final class EvalHtmlReport {
         b.append("</table>");
     }
 
-    private static void retrieval(StringBuilder b, Map<String, RecallCurve> retrieval) {
-        b.append("<h2>Candidate retrieval: Recall@K</h2><table><tr><th>list</th>");
+    private static void retrieval(StringBuilder b, String title, Map<String, RecallCurve> retrieval) {
+        b.append("<h2>").append(Html.escape(title)).append("</h2><table><tr><th>list</th>");
         int[] ks = retrieval.values().iterator().next().ks();
         for (int k : ks) {
             b.append("<th>@").append(k).append("</th>");
         }
         b.append("</tr>");
-        SvgLineChart chart = new SvgLineChart("Recall@K by candidate list", "K (log scale)", "recall", true);
+        SvgLineChart chart = new SvgLineChart(title + " by candidate list", "K (log scale)", "recall", true);
         retrieval.forEach((name, c) -> {
             b.append(name.equals("merged") ? "<tr class=\"us\">" : "<tr>").append("<td>").append(Html.escape(name)).append("</td>");
             for (double v : c.recall()) {

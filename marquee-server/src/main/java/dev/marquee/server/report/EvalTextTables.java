@@ -5,6 +5,7 @@ import dev.marquee.training.eval.PolicyMetrics;
 import dev.marquee.training.eval.RecallCurve;
 import dev.marquee.training.ranker.ModelMetrics;
 import java.util.Locale;
+import java.util.Map;
 
 /** The report's tables as plain text (what {@code marquee eval} prints without {@code --json}). */
 public final class EvalTextTables {
@@ -22,19 +23,11 @@ public final class EvalTextTables {
                 h.pageSize(), "policy", "ndcg@10", "ndcg@20", "rec@10", "rec@20", "mrr", "hit", "coverage", "creators",
                 "categ.", "novelty", "fresh"));
         r.ranking().forEach((name, m) -> s.append(policyRow(name, m)));
-        s.append(String.format(Locale.ROOT, "%nretrieval recall@K%n%-16s", "list"));
-        RecallCurve first = r.retrieval().values().iterator().next();
-        for (int k : first.ks()) {
-            s.append(String.format(Locale.ROOT, " %8s", "@" + k));
+        recall(s, "retrieval recall@K", r.retrieval());
+        if (h.evaluatedNewUsers() > 0) {
+            recall(s, String.format(Locale.ROOT, "retrieval recall@K, new users (%,d with < %d engagements before the "
+                    + "holdout)", h.evaluatedNewUsers(), h.newUserMaxEngagements()), r.retrievalNewUsers());
         }
-        s.append(System.lineSeparator());
-        r.retrieval().forEach((name, c) -> {
-            s.append(String.format(Locale.ROOT, "%-16s", name));
-            for (double v : c.recall()) {
-                s.append(String.format(Locale.ROOT, " %8.4f", v));
-            }
-            s.append(System.lineSeparator());
-        });
         s.append(String.format(Locale.ROOT, "%nheads (%,d holdout impressions, kept %s)%n%-22s %8s %8s %8s %8s %8s %8s%n",
                 r.heads().holdoutRows(), r.heads().chosen(), "model", "clk AUC", "clk LL", "w30 AUC", "w30 LL",
                 "shr AUC", "shr LL"));
@@ -43,6 +36,22 @@ public final class EvalTextTables {
             s.append(System.lineSeparator()).append("degraded: ").append(r.degraded()).append(System.lineSeparator());
         }
         return s.toString();
+    }
+
+    private static void recall(StringBuilder s, String title, Map<String, RecallCurve> curves) {
+        s.append(String.format(Locale.ROOT, "%n%s%n%-16s", title, "list"));
+        RecallCurve first = curves.values().iterator().next();
+        for (int k : first.ks()) {
+            s.append(String.format(Locale.ROOT, " %8s", "@" + k));
+        }
+        s.append(System.lineSeparator());
+        curves.forEach((name, c) -> {
+            s.append(String.format(Locale.ROOT, "%-16s", name));
+            for (double v : c.recall()) {
+                s.append(String.format(Locale.ROOT, " %8.4f", v));
+            }
+            s.append(System.lineSeparator());
+        });
     }
 
     private static String policyRow(String name, PolicyMetrics m) {

@@ -78,6 +78,14 @@ class EvalCommandTest {
         }
         JsonNode holdout = json.get("holdout");
         assertThat(holdout.get("evaluatedUsers").asInt()).isPositive().isLessThanOrEqualTo(holdout.get("holdoutUsers").asInt());
+        int newUsers = holdout.get("evaluatedNewUsers").asInt();
+        assertThat(newUsers).isBetween(0, holdout.get("evaluatedUsers").asInt());
+        for (String source : SOURCES) {
+            JsonNode s = json.get("retrieval_new_users").get(source);
+            assertThat(s).as("new users " + source).isNotNull();
+            assertThat(s.get("users").asInt()).isEqualTo(newUsers);
+            assertThat(s.get("recall@1000").asDouble()).isBetween(0.0, 1.0);
+        }
 
         assertThat(new ObjectMapper().readTree(Files.readString(out.resolve("metrics.json")))).isEqualTo(json);
         String html = Files.readString(out.resolve("report.html"));

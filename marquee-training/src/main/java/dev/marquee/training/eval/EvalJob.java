@@ -95,11 +95,12 @@ public final class EvalJob {
             }
             progress.phase("holdout users", evaluated, evaluated);
             EvalReport.HoldoutSummary summary = new EvalReport.HoldoutSummary(data.cutoffMillis(),
-                    data.holdoutEndMillis(), holdoutUsers, evaluated, pairs, unreachable, facts.servableCount(),
+                    data.holdoutEndMillis(), holdoutUsers, evaluated, loop.newUsers(),
+                    feed.servingConfig().newUserMaxEngagements(), pairs, unreachable, facts.servableCount(),
                     config.pageSize(), data.train().size(), loop.meanPipelineMillis(evaluated),
                     (System.nanoTime() - started) / 1e9);
-            return new EvalReport(summary, loop.retrieval(), loop.ranking(), heads.heads(), loop.degraded(),
-                    EvalNotes.of(config, stride));
+            return new EvalReport(summary, loop.retrieval(), loop.retrievalNewUsers(), loop.ranking(), heads.heads(),
+                    loop.degraded(), EvalNotes.of(config, stride, summary.newUserMaxEngagements()));
         }
     }
 

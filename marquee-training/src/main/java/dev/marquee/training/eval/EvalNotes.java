@@ -7,7 +7,7 @@ final class EvalNotes {
     private EvalNotes() {
     }
 
-    static List<String> of(EvalConfig config, int stride) {
+    static List<String> of(EvalConfig config, int stride, int newUserMaxEngagements) {
         return List.of(
                 "holdout: the log's last " + config.holdoutDays() + " UTC day(s); models, features and popularity use "
                         + "only earlier events; every list is produced as of the holdout start",
@@ -15,6 +15,8 @@ final class EvalNotes {
                         + "uploaded during the holdout stay in the denominator although no list can hold them",
                 "retrieval: each source alone with a 1,000 budget (gates ignored); merged = serving's gated merge "
                         + "aimed at K candidates (quotas scaled to K); popular = most long views before the holdout",
+                "retrieval_new_users: the same lists over the evaluated users with fewer than " + newUserMaxEngagements
+                        + " clicks, views and shares before the holdout (those serving's new-user gate opens for)",
                 "ranking: each policy's top " + config.pageSize() + " videos the seen filter keeps (not long-viewed, not "
                         + "shown > 3 times in the last 24 h); marquee = the full pipeline "
                         + "(sources, merge, seen filter, multi-task ranker, exploration, diversity); marquee-no-explore = the "

@@ -14,12 +14,15 @@ import java.util.Map;
  *
  * @param holdout    the split and the population evaluated
  * @param retrieval  Recall@K curves per candidate list
+ * @param retrievalNewUsers the same curves over the new users only (fewer than
+ *                   {@code RetrievalConfig.newUserMaxEngagements} engagements before the holdout), same keys
  * @param ranking    per policy, over its top-{@code pageSize} list
  * @param heads      the ranker heads beside their baselines
  * @param degraded   pipeline components that failed or fell back, with the number of requests
  * @param notes      how to read the numbers (definitions, known limits of this run)
  */
-public record EvalReport(HoldoutSummary holdout, Map<String, RecallCurve> retrieval, Map<String, PolicyMetrics> ranking,
+public record EvalReport(HoldoutSummary holdout, Map<String, RecallCurve> retrieval,
+                         Map<String, RecallCurve> retrievalNewUsers, Map<String, PolicyMetrics> ranking,
                          HeadsEvaluation heads, Map<String, Integer> degraded, List<String> notes) {
 
     /**
@@ -27,6 +30,9 @@ public record EvalReport(HoldoutSummary holdout, Map<String, RecallCurve> retrie
      * @param holdoutEndMillis    holdout end (exclusive)
      * @param holdoutUsers        users with a holdout long view of a video they had not long-viewed before
      * @param evaluatedUsers      of those, the users evaluated (an even spread when capped)
+     * @param evaluatedNewUsers   of those, the new users (fewer than {@code newUserMaxEngagements} engagements
+     *                            before the holdout): the population of {@link EvalReport#retrievalNewUsers()}
+     * @param newUserMaxEngagements the new-user threshold (serving's {@code RetrievalConfig.newUserMaxEngagements})
      * @param relevantPairs       (user, video) long views over the evaluated users
      * @param notYetUploadedPairs of those, on videos uploaded during the holdout (no policy can reach them)
      * @param catalogueSize       servable videos at the holdout start
@@ -36,12 +42,13 @@ public record EvalReport(HoldoutSummary holdout, Map<String, RecallCurve> retrie
      * @param seconds             wall time of the whole evaluation
      */
     public record HoldoutSummary(long cutoffMillis, long holdoutEndMillis, int holdoutUsers, int evaluatedUsers,
-                                 long relevantPairs, long notYetUploadedPairs, int catalogueSize, int pageSize,
+                                 int evaluatedNewUsers, int newUserMaxEngagements, long relevantPairs, long notYetUploadedPairs, int catalogueSize, int pageSize,
                                  int twoTowerExamples, double meanPipelineMillis, double seconds) {
     }
 
     public EvalReport {
         retrieval = Collections.unmodifiableMap(new LinkedHashMap<>(retrieval));
+        retrievalNewUsers = Collections.unmodifiableMap(new LinkedHashMap<>(retrievalNewUsers));
         ranking = Collections.unmodifiableMap(new LinkedHashMap<>(ranking));
         degraded = Collections.unmodifiableMap(new LinkedHashMap<>(degraded));
         notes = List.copyOf(notes);

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report as the issue's JSON: {@code retrieval.SOURCE."recall@K"}, {@code ranking.POLICY.{"ndcg@10",
+ * The report as the issue's JSON: {@code retrieval.SOURCE."recall@K"} (and the same over new users only in
+ * {@code retrieval_new_users.SOURCE."recall@K"}, each list with its {@code users}), {@code ranking.POLICY.{"ndcg@10",
  * "ndcg@20","recall@10","recall@20","mrr","coverage",...}}, {@code heads.MODEL.{click,watch30,share}.{auc,
  * logloss}}, plus {@code holdout}, {@code calibration}, {@code degraded} and {@code notes}. Key names are
  * stable; new keys may be added. Non-finite numbers (an AUC with one class) are written as null.
@@ -25,14 +26,8 @@ public final class EvalReportJson {
     public static String write(EvalReport r) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        ObjectNode retrieval = root.putObject("retrieval");
-        r.retrieval().forEach((source, curve) -> {
-            ObjectNode o = retrieval.putObject(source);
-            for (int i = 0; i < curve.ks().length; i++) {
-                put(o, "recall@" + curve.ks()[i], curve.recall()[i]);
-            }
-            o.put("users", curve.users());
-        });
+        curves(root.putObject("retrieval"), r.retrieval());
+        curves(root.putObject("retrieval_new_users"), r.retrievalNewUsers());
         ObjectNode ranking = root.putObject("ranking");
         r.ranking().forEach((policy, m) -> {
             ObjectNode o = ranking.putObject(policy);
@@ -69,6 +64,16 @@ public final class EvalReportJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void curves(ObjectNode section, Map<String, RecallCurve> curves) {
+        curves.forEach((list, curve) -> {
+            ObjectNode o = section.putObject(list);
+            for (int i = 0; i < curve.ks().length; i++) {
+                put(o, "recall@" + curve.ks()[i], curve.recall()[i]);
+            }
+            o.put("users", curve.users());
+        });
     }
 
     private static ObjectNode heads(ObjectNode o, ModelMetrics m) {

@@ -7,6 +7,7 @@ import dev.marquee.core.PipelineResult;
 import dev.marquee.features.UserFeatures;
 import dev.marquee.feed.FeedFeatures;
 import dev.marquee.feed.rerank.RerankConfig;
+import dev.marquee.feed.retrieval.RetrievalConfig;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import java.util.SplittableRandom;
  * read), each source alone with a 1,000 budget, serving's merge at 100/500/1,000, and the popular and random
  * baselines. Baseline policies drop what the pipeline's seen filter drops (long-viewed videos, and videos shown
  * to the user more than the fatigue cap in the last 24 h), so every policy competes on the same eligible set.
+ * Users with fewer than {@link RetrievalConfig#newUserMaxEngagements()} engagements before the holdout (the
+ * users serving's new-user gate opens for) also count in a second set of recall curves, the new-user slice.
  */
 final class HoldoutLoop {
     private final OfflineFeed feed;
@@ -30,7 +33,8 @@ final class HoldoutLoop {
     private final int[] randomPool;
     private final SplittableRandom random;
     private final int maxImpressions24h = RerankConfig.defaults().maxImpressions24h();
-    private final Map<String, RecallAccumulator> retrieval = new LinkedHashMap<>();
+    private final int newUserMaxEngagements;
+    private final RecallSlices retrieval;
     private final Map<String, PolicyAccumulator> ranking = new LinkedHashMap<>();
     private final Map<String, Integer> degraded = new LinkedHashMap<>();
     private long pipelineNanos;
@@ -43,12 +47,13 @@ final class HoldoutLoop {
         this.popular = java.util.Arrays.stream(facts.byPopularity()).filter(facts::contains).toArray();
         this.randomPool = java.util.stream.IntStream.range(0, facts.size()).filter(facts::contains).toArray();
         this.random = new SplittableRandom(config.seed());
+        this.newUserMaxEngagements = feed.servingConfig().newUserMaxEngagements();
+        List<String> lists = new ArrayList<>();
         for (GatedSource s : feed.wideSources()) {
-            retrieval.put(EvalReport.sourceKey(s.source().id().name()), new RecallAccumulator());
+            lists.add(EvalReport.sourceKey(s.source().id().name()));
         }
-        for (String k : List.of("merged", "popular", "random")) {
-            retrieval.put(k, new RecallAccumulator());
-        }
+        lists.addAll(List.of("merged", "popular", "random"));
+        this.retrieval = new RecallSlices(lists);
         for (String p : List.of("marquee", "popular", "random", "trending", "co-watch", "two-tower", "marquee-no-explore",
                 "marquee-no-ranker")) {
             ranking.put(p, new PolicyAccumulator(facts, config.pageSize(), cutoff));
@@ -63,6 +68,7 @@ final class HoldoutLoop {
         page.degraded().keySet().forEach(c -> degraded.merge(c, 1, Integer::sum));
         FeedQuery query = page.query();
         UserFeatures user = query.features().get(FeedFeatures.USER);
+        boolean newUser = isNew(user, newUserMaxEngagements);
         ranking.get("marquee").add(ids(page.items(), Integer.MAX_VALUE), page.items().size(), relevant);
         PipelineResult exploit = feed.feedWithoutExploration("eval-" + index, userId, config.pageSize(), cutoff,
                 config.seed() + index);
@@ -81,21 +87,34 @@ final class HoldoutLoop {
             open[s] = g.gate().open(query);
             int[] ids = ids(list, Integer.MAX_VALUE);
             String key = EvalReport.sourceKey(g.source().id().name());
-            retrieval.get(key).add(ids, ids.length, relevant);
+            retrieval.add(key, ids, relevant, newUser);
             if (ranking.containsKey(key)) {
                 int[] page20 = unseen(ids, ids.length, user, config.pageSize());
                 ranking.get(key).add(page20, page20.length, relevant);
             }
         }
         // Recall@K of the merged set is serving's merge aimed at K candidates (quotas scaled), not a prefix
-        retrieval.get("merged").addPerK(k -> ids(feed.merge(query, lists, open, k), k), relevant);
+        int[][] merged = new int[RecallAccumulator.KS.length][];
+        for (int i = 0; i < merged.length; i++) {
+            int k = RecallAccumulator.KS[i];
+            merged[i] = ids(feed.merge(query, lists, open, k), k);
+        }
+        retrieval.addPerK("merged", k -> merged[RecallAccumulator.indexOf(k)], relevant, newUser);
         int maxK = RecallAccumulator.KS[RecallAccumulator.KS.length - 1];
         int[] top = unseen(popular, popular.length, user, maxK);
-        retrieval.get("popular").add(top, top.length, relevant);
+        retrieval.add("popular", top, relevant, newUser);
         ranking.get("popular").add(top, top.length, relevant);
         int[] sample = randomUnseen(user, maxK);
-        retrieval.get("random").add(sample, sample.length, relevant);
+        retrieval.add("random", sample, relevant, newUser);
         ranking.get("random").add(sample, sample.length, relevant);
+    }
+
+    /**
+     * Whether the user counts as new for the new-user slice: fewer than {@code maxEngagements} clicks, views and
+     * shares before the holdout, the same test as serving's {@code NewUserGate}.
+     */
+    static boolean isNew(UserFeatures user, int maxEngagements) {
+        return user.counts().engagements() < maxEngagements;
     }
 
     private static int[] ids(List<Candidate> list, int max) {
@@ -137,9 +156,17 @@ final class HoldoutLoop {
     }
 
     Map<String, RecallCurve> retrieval() {
-        Map<String, RecallCurve> out = new LinkedHashMap<>();
-        retrieval.forEach((k, v) -> out.put(k, v.result()));
-        return out;
+        return retrieval.all();
+    }
+
+    /** The same curves over the new users only (each curve's user count is the slice's size). */
+    Map<String, RecallCurve> retrievalNewUsers() {
+        return retrieval.newUsers();
+    }
+
+    /** Evaluated users in the new-user slice. */
+    int newUsers() {
+        return retrieval.newUserCount();
     }
 
     Map<String, PolicyMetrics> ranking() {

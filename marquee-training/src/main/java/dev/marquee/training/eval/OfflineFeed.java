@@ -84,8 +84,13 @@ final class OfflineFeed implements AutoCloseable {
         int k = RecallAccumulator.KS[RecallAccumulator.KS.length - 1];
         return new RetrievalConfig(k, c.coWatchSeeds(), Math.max(c.coWatchPerSeed(), k / c.coWatchSeeds()), k,
                 c.seedHalfLifeMillis(), c.contentSeeds(), c.contentSeedSearches(), k, k, c.topCategories(),
-                c.categoryBoost(), k, c.segmentMinSize(), k, c.freshMaxAgeMillis(), c.newUserMaxEngagements(),
-                c.excludeWatched(), c.quotas(), k);
+                c.categoryBoost(), k, c.segmentMinSize(), c.segmentPrior(), k, c.freshMaxAgeMillis(),
+                c.newUserMaxEngagements(), c.excludeWatched(), c.quotas(), k);
+    }
+
+    /** Serving's retrieval settings (defaults), which the pipeline and {@link #merge} use. */
+    RetrievalConfig servingConfig() {
+        return serving;
     }
 
     VideoCatalogue catalogue() {
@@ -112,15 +117,15 @@ final class OfflineFeed implements AutoCloseable {
         return wide;
     }
 
-    /** The K serving gives {@code source} (its share of a default merge). */
-    int servingK(String source) {
+    /** The K {@code config} gives {@code source} (its share of a merge). */
+    static int sourceK(RetrievalConfig config, String source) {
         return switch (source) {
-            case "two-tower" -> serving.twoTowerK();
-            case "co-watch" -> serving.coWatchK();
-            case "content" -> serving.contentK();
-            case "segment-popular" -> serving.segmentK();
-            case "fresh-uploads" -> serving.freshK();
-            case "trending" -> serving.trendingK();
+            case "two-tower" -> config.twoTowerK();
+            case "co-watch" -> config.coWatchK();
+            case "content" -> config.contentK();
+            case "segment-popular" -> config.segmentK();
+            case "fresh-uploads" -> config.freshK();
+            case "trending" -> config.trendingK();
             default -> throw new IllegalArgumentException("unknown source " + source);
         };
     }
@@ -130,11 +135,17 @@ final class OfflineFeed implements AutoCloseable {
      * serving's K), with quotas scaled to a target of {@code target} candidates.
      */
     List<Candidate> merge(FeedQuery query, List<List<Candidate>> perSource, boolean[] gateOpen, int target) {
+        return merge(query, perSource, gateOpen, target, serving);
+    }
+
+    /** {@link #merge(FeedQuery, List, boolean[], int)} with {@code config}'s Ks and quotas instead of serving's. */
+    List<Candidate> merge(FeedQuery query, List<List<Candidate>> perSource, boolean[] gateOpen, int target,
+                          RetrievalConfig config) {
         List<SourceQuota> quotas = new ArrayList<>();
-        for (SourceQuota q : serving.quotas()) {
-            quotas.add(new SourceQuota(q.source(), (int) Math.ceil((double) q.quota() * target / serving.target())));
+        for (SourceQuota q : config.quotas()) {
+            quotas.add(new SourceQuota(q.source(), (int) Math.ceil((double) q.quota() * target / config.target())));
         }
-        CandidateMerger merger = new CandidateMerger(store, indexes.catalogue(), serving.withQuotas(quotas, target));
+        CandidateMerger merger = new CandidateMerger(store, indexes.catalogue(), config.withQuotas(quotas, target));
         List<Candidate> all = new ArrayList<>();
         for (int s = 0; s < perSource.size(); s++) {
             if (!gateOpen[s]) {
@@ -142,7 +153,7 @@ final class OfflineFeed implements AutoCloseable {
             }
             String name = wide.get(s).source().id().name();
             List<Candidate> list = perSource.get(s);
-            for (int i = 0; i < Math.min(servingK(name), list.size()); i++) {
+            for (int i = 0; i < Math.min(sourceK(config, name), list.size()); i++) {
                 Candidate c = list.get(i);
                 all.add(Candidate.from(c.video(), name, c.sources().get(name)));
             }

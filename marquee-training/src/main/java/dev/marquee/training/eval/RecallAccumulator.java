@@ -28,6 +28,16 @@ public final class RecallAccumulator {
         users++;
     }
 
+    /** Position of {@code k} in {@link #KS}. */
+    static int indexOf(int k) {
+        for (int i = 0; i < KS.length; i++) {
+            if (KS[i] == k) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("K=" + k + " is not one of the measured cut-offs");
+    }
+
     public RecallCurve result() {
         double[] mean = new double[KS.length];
         for (int i = 0; i < KS.length; i++) {
