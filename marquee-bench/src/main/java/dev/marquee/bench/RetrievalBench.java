@@ -16,7 +16,6 @@ import dev.marquee.feed.retrieval.CoWatchCandidateSource;
 import dev.marquee.feed.retrieval.FreshUploadsCandidateSource;
 import dev.marquee.feed.retrieval.HistoryGate;
 import dev.marquee.feed.retrieval.ModelLoadedGate;
-import dev.marquee.feed.retrieval.NewUserGate;
 import dev.marquee.feed.retrieval.RetrievalConfig;
 import dev.marquee.feed.retrieval.RetrievalIndexConfig;
 import dev.marquee.feed.retrieval.SegmentPopularCandidateSource;
@@ -94,8 +93,7 @@ public class RetrievalBench {
                 new GatedSource(new TwoTowerCandidateSource(() -> Optional.of(items), catalogue, config),
                         new ModelLoadedGate(), budget, true),
                 new GatedSource(new CoWatchCandidateSource(world.store, catalogue, config), new HistoryGate(1), budget, true),
-                new GatedSource(new SegmentPopularCandidateSource(world.store, catalogue, config),
-                        new NewUserGate(Math.max(1, config.newUserMaxEngagements())), budget, true),
+                new GatedSource(new SegmentPopularCandidateSource(world.store, catalogue, config), Gate.ALWAYS, budget, true),
                 new GatedSource(new FreshUploadsCandidateSource(world.store, catalogue, config), Gate.ALWAYS, budget, true),
                 new GatedSource(new TrendingCandidateSource(world.store, catalogue, config), Gate.ALWAYS, budget, true));
         merger = new CandidateMerger(world.store, catalogue, config);
