@@ -24,8 +24,9 @@ mkdir -p "$out"
 echo "bench-jmh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)" | tee "$out/machine.txt"
 for b in "${benches[@]}"; do
   echo "== $b" >&2
+  name="${b//[^A-Za-z0-9_.-]/_}"
 
   "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -Dai.djl.offline=true ${JMH_JAVA_OPTS:-} -cp "$cp" org.openjdk.jmh.Main \
-      "^dev.marquee.bench.$b\." ${JMH_ARGS:-} -rf json -rff "$out/$b.json" | tee "$out/$b.txt"
+      "^dev.marquee.bench.$b(\.|\$)" ${JMH_ARGS:-} -rf json -rff "$out/$name.json" | tee "$out/$name.txt"
 done
 echo "bench-jmh: results in $out" >&2

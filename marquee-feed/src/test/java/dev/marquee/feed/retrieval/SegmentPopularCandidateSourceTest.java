@@ -93,6 +93,19 @@ class SegmentPopularCandidateSourceTest {
     }
 
     @Test
+    void fetch_reusesASegmentsListForOneSecondOfQueryTime_thenSeesNewLongViews() {
+        SegmentPopularCandidateSource source = source(1);
+        assertThat(videos(source.fetch(world.query("newbie-fr", NOW)))).startsWith("d1");
+        watchers("fan", "35-44", "FR", "desktop", "s2", 9);
+        world.sync();
+
+        assertThat(videos(source.fetch(world.query("newbie-fr", NOW + SegmentPopularCandidateSource.REUSE_MILLIS - 1))))
+                .as("within the reuse window").startsWith("d1");
+        assertThat(videos(source.fetch(world.query("newbie-fr", NOW + SegmentPopularCandidateSource.REUSE_MILLIS))))
+                .as("after it").startsWith("s2");
+    }
+
+    @Test
     void fetch_hugePrior_isGlobalPopularity() {
         assertThat(videos(source(1, 1e9).fetch(world.query("newbie-exact", NOW)))).containsExactly("d1", "s1", "s2");
     }
