@@ -14,7 +14,7 @@ class RankerStepBudgetTest {
 
     @Test
     void forRows_givesSmallDatasetsAtLeastTheMinimumAdamSteps() {
-        for (int rows : new int[] {3_000, 10_000, 30_000}) {
+        for (int rows : new int[] {3_000, 10_000, 30_000, 150_000}) {
             TrainingConfig t = RankerStepBudget.forRows(3, rows, 7L);
             assertThat(steps(t, rows)).as("rows %d", rows).isGreaterThanOrEqualTo(RankerStepBudget.MIN_STEPS);
             assertThat(t.maxEpochs()).isLessThanOrEqualTo(RankerStepBudget.MAX_EPOCHS);
@@ -25,9 +25,12 @@ class RankerStepBudgetTest {
 
     @Test
     void forRows_keepsBatch512AndTheBudgetsEpochsOnLargeDatasets() {
-        TrainingConfig t = RankerStepBudget.forRows(4, 150_000);
+        TrainingConfig t = RankerStepBudget.forRows(4, 1_500_000);
         assertThat(t.batchSize()).isEqualTo(RankerStepBudget.MAX_BATCH);
         assertThat(t.maxEpochs()).isEqualTo(4);
+        TrainingConfig evalWorld = RankerStepBudget.forRows(3, 107_244);
+        assertThat(evalWorld.maxEpochs()).isEqualTo(12);
+        assertThat(evalWorld.learningRate()).isEqualTo(RankerStepBudget.LEARNING_RATE);
     }
 
     @Test
