@@ -14,7 +14,7 @@ class RankerStepBudgetTest {
 
     @Test
     void forRows_givesSmallDatasetsAtLeastTheMinimumAdamSteps() {
-        for (int rows : new int[] {3_000, 10_000, 30_000, 150_000}) {
+        for (int rows : new int[] {3_000, 10_000, 30_000}) {
             TrainingConfig t = RankerStepBudget.forRows(3, rows, 7L);
             assertThat(steps(t, rows)).as("rows %d", rows).isGreaterThanOrEqualTo(RankerStepBudget.MIN_STEPS);
             assertThat(t.maxEpochs()).isLessThanOrEqualTo(RankerStepBudget.MAX_EPOCHS);
@@ -30,7 +30,9 @@ class RankerStepBudgetTest {
         assertThat(t.maxEpochs()).isEqualTo(4);
         TrainingConfig evalWorld = RankerStepBudget.forRows(3, 107_244);
         assertThat(evalWorld.maxEpochs()).isEqualTo(12);
-        assertThat(evalWorld.learningRate()).isEqualTo(RankerStepBudget.LEARNING_RATE);
+        assertThat(evalWorld.learningRate()).isEqualTo(RankerStepBudget.LARGE_LEARNING_RATE);
+        assertThat(steps(evalWorld, 107_244)).isGreaterThanOrEqualTo(RankerStepBudget.LARGE_MIN_STEPS);
+        assertThat(RankerStepBudget.forRows(3, 10_000).learningRate()).isEqualTo(RankerStepBudget.SMALL_LEARNING_RATE);
     }
 
     @Test
