@@ -11,6 +11,7 @@ import dev.marquee.models.ParameterSet;
 import dev.marquee.models.ProgressListener;
 import dev.marquee.models.TorchRuntime;
 import dev.marquee.models.TrainingConfig;
+import java.util.SplittableRandom;
 
 /**
  * Trains a multi-task ranker (MMoE or shared-bottom, see {@link RankerNetwork}) with Adam on the
@@ -39,15 +40,19 @@ public final class RankerTrainer {
             params.requireGradients(java.util.Set.of());
             AdamStepper adam = new AdamStepper(t.learningRate());
             float[] weights = config.lossWeights();
+            RankerRegularization reg = config.regularization();
+            SplittableRandom dropout = new SplittableRandom(t.seed() * 0x9E3779B97F4A7C15L + 1);
             EarlyStoppingLoop.run(params, t, dataset.rows(), random, (order, from, to) -> {
                 RankerInputs inputs = RankerInputs.of(spec, dataset.features(), order, from, to);
+                reg.dropIds(spec.schema(), inputs, dropout);
                 float[] labels = RankerInputs.labels(dataset.labels(), order, from, to);
                 float loss;
                 try (NDManager m = params.manager().newSubManager();
                      GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                     NDArray l = RankerNetwork.loss(m, net.logits(m, params, inputs), labels, weights);
-                    collector.backward(l);
                     loss = l.getFloat();
+                    NDArray penalty = reg.embeddingPenalty(m, spec.schema(), params, inputs);
+                    collector.backward(penalty == null ? l : l.add(penalty));
                 }
                 adam.step(params);
                 return loss;

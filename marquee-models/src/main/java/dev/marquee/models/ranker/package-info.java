@@ -6,6 +6,7 @@
  * (ids the model embeds) of one flat float row per candidate, the buffer the feature assembler fills.
  * {@link dev.marquee.models.ranker.RankerModel#predict} serves through a plain-Java forward pass equal
  * to PyTorch's within 1e-5; {@link dev.marquee.models.ranker.RankerDistiller} trains a smaller student
- * on a teacher's predictions.
+ * on a teacher's predictions. {@link dev.marquee.models.ranker.RankerRegularization} keeps the hashed
+ * creator/video embeddings from memorising the training days (a sparse L2 by default; training-only).
  */
 package dev.marquee.models.ranker;

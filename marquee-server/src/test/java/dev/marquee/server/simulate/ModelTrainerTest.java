@@ -18,7 +18,7 @@ class ModelTrainerTest {
 
     @Test
     void rankerTraining_largeSet_keepsTheBudgetsEpochsAndBatch512() {
-        TrainingConfig t = ModelTrainer.rankerTraining(2, 100_000);
+        TrainingConfig t = ModelTrainer.rankerTraining(2, 1_000_000);
         assertThat(t.batchSize()).isEqualTo(512);
         assertThat(t.maxEpochs()).isEqualTo(2);
     }

@@ -41,9 +41,13 @@ public record RankerTrainJobConfig(RankerConfig mmoe, RankerConfig sharedBottom,
         }
     }
 
-    /** Adam 2e-3, batch 512, ≤ 4 epochs (patience 1), 300k rows, last day held out, student on 30% hard labels. */
+    /**
+     * Adam {@link RankerStepBudget#LARGE_LEARNING_RATE}, batch 512, ≤ 12 epochs (patience 2), the embedding L2 of
+     * {@link RankerConfig#defaults()}, 300k rows, last day held out, student on 30% hard labels. Callers replace
+     * the training settings with {@link RankerStepBudget}'s for their row count.
+     */
     public static RankerTrainJobConfig defaults() {
-        TrainingConfig t = new TrainingConfig(2e-3f, 512, 4, 1, 42L, 1, 1);
+        TrainingConfig t = new TrainingConfig(RankerStepBudget.LARGE_LEARNING_RATE, 512, 12, 2, 42L, 1, 1);
         RankerConfig base = RankerConfig.defaults().withTraining(t);
         return new RankerTrainJobConfig(base.withShape(RankerShape.mmoe()), base.withShape(RankerShape.sharedBottom()),
                 base.withShape(RankerShape.student()), 0.3f, 300_000, 0.1, 86_400_000L, 2, ScoreWeights.defaults());

@@ -25,9 +25,14 @@ class RankerStepBudgetTest {
 
     @Test
     void forRows_keepsBatch512AndTheBudgetsEpochsOnLargeDatasets() {
-        TrainingConfig t = RankerStepBudget.forRows(4, 150_000);
+        TrainingConfig t = RankerStepBudget.forRows(4, 1_500_000);
         assertThat(t.batchSize()).isEqualTo(RankerStepBudget.MAX_BATCH);
         assertThat(t.maxEpochs()).isEqualTo(4);
+        TrainingConfig evalWorld = RankerStepBudget.forRows(3, 107_244);
+        assertThat(evalWorld.maxEpochs()).isEqualTo(12);
+        assertThat(evalWorld.learningRate()).isEqualTo(RankerStepBudget.LARGE_LEARNING_RATE);
+        assertThat(steps(evalWorld, 107_244)).isGreaterThanOrEqualTo(RankerStepBudget.LARGE_MIN_STEPS);
+        assertThat(RankerStepBudget.forRows(3, 10_000).learningRate()).isEqualTo(RankerStepBudget.SMALL_LEARNING_RATE);
     }
 
     @Test
