@@ -153,9 +153,7 @@ public final class IvfIndex implements VectorIndex {
       writeLock.unlock();
     }
     return current.centroids().bytesUsed() + quantizer + current.listBytes()
-        + (long) current.rows().pages().length * FloatRowStore.PAGE_ROWS
-            * (4L * config.dimension() + 4L)
-        + idMaps;
+        + current.rows().bytesUsed() + idMaps;
   }
 
   /** Number of inverted lists (may be fewer than configured for a small build). */
@@ -193,7 +191,7 @@ public final class IvfIndex implements VectorIndex {
 
   private void publish(IvfState current, PostingList[] lists, int live) {
     int garbage = store.count() - live;
-    if (garbage > live / 4 + FloatRowStore.PAGE_ROWS) {
+    if (garbage > live / 4 + store.pageRows()) {
       compactInto(lists);
     }
     state = new IvfState(current.centroids(), current.quantizer(), lists, store.view(), live);
