@@ -88,10 +88,11 @@ public final class ServingMemory {
         Map<String, Long> parts = new LinkedHashMap<>();
         Object state = field(world.store, "state");
         parts.put("store: user state", walker.walk(field(state, "users")));
+        parts.put("store: id dictionaries", walker.walk(field(state, "dict")));
         parts.put("store: co-watch graph", walker.walk(field(state, "coWatch")));
         parts.put("store: video columns + metadata", walker.walk(field(state, "videos")));
-        parts.put("store: id dictionaries", walker.walk(field(state, "dict")));
-        parts.put("store: popularity, uploads, groups, event ids", walker.walk(state));
+        parts.put("store: event-id dedupe window (fixed size)", walker.walk(field(state, "eventIds")));
+        parts.put("store: popularity, uploads, groups", walker.walk(state));
         parts.put("catalogue", walker.walk(catalogue));
         parts.put("text vector store", walker.walk(texts));
         parts.put("item index", walker.walk(items));
@@ -116,6 +117,9 @@ public final class ServingMemory {
             System.out.printf("    %-46s %,9.1f MB  %,7.0f B/%s%n", e.getKey(), e.getValue() / 1e6,
                     e.getValue() / (double) (perUser ? users : videos), perUser ? "user" : "video");
         }
+        long fixed = parts.get("store: event-id dedupe window (fixed size)");
+        System.out.printf("  without user state and the fixed-size event-id window: %,.0f B/video%n",
+                (total - base - usersBytes - fixed) / (double) videos);
         System.out.printf("  item index bytesUsed() %,.1f MB, content index %,.1f MB%n", items.bytesUsed() / 1e6,
                 content.bytesUsed() / 1e6);
         for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
