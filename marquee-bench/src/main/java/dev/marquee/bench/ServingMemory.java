@@ -120,14 +120,18 @@ public final class ServingMemory {
         long fixed = parts.get("store: event-id dedupe window (fixed size)");
         System.out.printf("  without user state and the fixed-size event-id window: %,.0f B/video%n",
                 (total - base - usersBytes - fixed) / (double) videos);
-        System.out.printf("  item index bytesUsed() %,.1f MB, content index %,.1f MB%n", items.bytesUsed() / 1e6,
-                content.bytesUsed() / 1e6);
+        System.out.printf("  item index bytesUsed() %,.1f MB, content index %,.1f MB (heap + native)%n",
+                items.bytesUsed() / 1e6, content.bytesUsed() / 1e6);
+        long nativeRows = (items instanceof IvfIndex a ? a.nativeBytes() : 0)
+                + (content instanceof IvfIndex b ? b.nativeBytes() : 0);
+        System.out.printf("  off the heap: IVF float rows %,.1f MB native (%,.0f B/video); text vectors %,.1f MB"
+                        + " file, memory-mapped (page cache, %,.0f B/video)%n", nativeRows / 1e6,
+                nativeRows / (double) videos, Files.size(file) / 1e6, Files.size(file) / (double) videos);
         for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
             System.out.printf("  buffer pool %-28s %,9.1f MB in %,d buffers%n", pool.getName(), pool.getMemoryUsed() / 1e6,
                     pool.getCount());
         }
         System.out.println("  process: " + residentMemory());
-        System.out.printf("  text vector file %,.1f MB%n", Files.size(file) / 1e6);
 
         java.lang.ref.Reference.reachabilityFence(world);
         java.lang.ref.Reference.reachabilityFence(catalogue);
