@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * a bulk import of 1M videos; the kernel maps lazily). The heap holds one open-addressing table of
  * {@code long}s — a record's file position and the top 26 bits of its id's hash — 11–23 bytes per video
  * instead of 1,536 (a 384-d vector) plus a map entry and the id string. A lookup hashes the id's UTF-8 bytes
- * and confirms a candidate by comparing the id stored in the record. Serving reads vectors only when it
- * (re)builds an index generation, indexes an upload or embeds a few content seeds, so a page-cache miss costs
- * those paths a disk read, never the rest of the feed.
+ * and confirms a candidate by comparing the id stored in the record. Serving reads vectors when it (re)builds
+ * an index generation (the whole file, sequentially), indexes an upload, and for the content source's seeds
+ * (at most 10 random 1.5 KB reads per feed): memory speed while the file is in the page cache, a disk read
+ * per page-cache miss under memory pressure.
  *
  * <p>One writer at a time (a lock), lock-free readers: an append writes the file, then publishes a view with
  * the new tail bytes, then publishes each table slot with release semantics; a reader that acquires a slot
