@@ -43,8 +43,9 @@ final class DotProduct {
 
   /**
    * Dot product of {@code query[0, dim)} with the {@code dim} native-order floats at byte
-   * {@code offset} of {@code matrix}: the same lanes, accumulators and order as the array form, so
-   * both give bit-identical results for the same values.
+   * {@code offset} of {@code matrix}: the same lanes, accumulators and order as the array form (both
+   * end in {@code reduceLanes(ADD)}, whose order the Vector API leaves unspecified, so results may
+   * differ in the last bit between compiled and interpreted code, as the array form's already do).
    */
   static float dot(float[] query, MemorySegment matrix, long offset, int dim) {
     FloatVector acc0 = FloatVector.zero(SPECIES);

@@ -213,12 +213,13 @@ public final class TextVectorStore implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 at += channel.write(buffer, at);
             }
-            end = at;
             View v = view;
             if (tailLength + (long) bytes > tailLimit) {
+                // map first: if it fails, only unindexed bytes past `end` changed, and the next append overwrites them
+                MemorySegment remapped = map(at);
                 tail = new byte[0]; // readers of older views keep the old array
                 tailLength = 0;
-                v = new View(map(end), end, MemorySegment.ofArray(tail), 0, v.table);
+                v = new View(remapped, at, MemorySegment.ofArray(tail), 0, v.table);
             } else {
                 if (tailLength + bytes > tail.length) {
                     tail = Arrays.copyOf(tail, Math.min(tailLimit, Math.max(tailLength + bytes, 2 * tail.length)));
@@ -227,6 +228,7 @@ public final class TextVectorStore implements AutoCloseable {
                 tailLength += bytes;
                 v = new View(v.mapped, v.mappedEnd, MemorySegment.ofArray(tail), tailLength, v.table);
             }
+            end = at;
             view = v; // the records are readable before any slot points at them
             byte[] records = buffer.array();
             int distinct = size;
