@@ -18,8 +18,13 @@ import java.util.function.IntPredicate;
  * stays until garbage passes a quarter of the live rows (plus one page); the next write then
  * compacts the store (O(n), ~0.1–0.3 s at 1M, on the writing thread). Centroids are not
  * retrained by writes: rebuild when the model (the embedding space) changes.
+ *
+ * <p>Memory: the int8 codes, lists and id maps are on the heap (about 80 bytes per vector at
+ * 64-d); the float rows, the only full-precision copy, are native ({@link FloatRowStore}, 256
+ * bytes per vector at 64-d). {@link #close()} frees them once searches already running finish; an
+ * index dropped without closing is freed after the garbage collector finds it unreachable.
  */
-public final class IvfIndex implements VectorIndex {
+public final class IvfIndex implements VectorIndex, AutoCloseable {
 
   private static final int ABSENT = -1;
 
@@ -27,7 +32,9 @@ public final class IvfIndex implements VectorIndex {
   private final IvfSettings settings;
   private final ReentrantLock writeLock = new ReentrantLock();
   private volatile IvfState state;
+  private volatile boolean closed;
   private FloatRowStore store; // writer side
+  private FloatRowStore retiredStore; // writer side: replaced by a compaction, closed after publish
   private int[] rowOfId;
   private int[] listOfId;
   private final float[] centroidScratch;
@@ -62,15 +69,57 @@ public final class IvfIndex implements VectorIndex {
   @Override
   public Neighbours search(float[] query, int k, IntPredicate accept) {
     VectorChecks.checkQuery(query, config.dimension(), k);
-    return IvfSearch.search(state, settings, query, k, accept);
+    IvfState current = acquire();
+    try {
+      return IvfSearch.search(current, settings, query, k, accept);
+    } finally {
+      current.rows().release();
+    }
   }
 
   /** Searches with an explicit number of probed lists (for tuning; clamped to the list count). */
   public Neighbours search(float[] query, int k, int probes, IntPredicate accept) {
     VectorChecks.checkQuery(query, config.dimension(), k);
-    IvfState current = state;
-    int clamped = Math.min(Math.max(1, probes), current.lists().length);
-    return IvfSearch.search(current, settings.withProbes(clamped), query, k, accept);
+    IvfState current = acquire();
+    try {
+      int clamped = Math.min(Math.max(1, probes), current.lists().length);
+      return IvfSearch.search(current, settings.withProbes(clamped), query, k, accept);
+    } finally {
+      current.rows().release();
+    }
+  }
+
+  /**
+   * The current state with a hold on its float rows. A state read just before a compaction may
+   * point at the retired store, already freed: read again (the write published a newer state
+   * first). Fails once the index is closed.
+   */
+  private IvfState acquire() {
+    while (true) {
+      IvfState current = state;
+      if (current.rows().tryAcquire()) {
+        return current;
+      }
+      if (closed) {
+        throw new IllegalStateException("IvfIndex is closed");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /**
+   * Frees the native float rows once searches already running finish; later searches and writes
+   * throw {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      closed = true;
+      store.close();
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   @Override
@@ -79,6 +128,7 @@ public final class IvfIndex implements VectorIndex {
     VectorChecks.checkUnitVector(id, vector, config.dimension());
     writeLock.lock();
     try {
+      checkOpen();
       IvfState current = state;
       PostingList[] lists = current.lists().clone();
       int live = current.live();
@@ -107,6 +157,7 @@ public final class IvfIndex implements VectorIndex {
   public void remove(int id) {
     writeLock.lock();
     try {
+      checkOpen();
       if (!isIndexed(id)) {
         return;
       }
@@ -140,7 +191,10 @@ public final class IvfIndex implements VectorIndex {
     return config.dimension();
   }
 
-  /** Everything is on the Java heap: centroids, lists (rows + int8 codes), float store, id maps. */
+  /**
+   * Heap (centroids, lists: rows + int8 codes, row ids, id maps) plus native bytes (the float rows,
+   * {@link #nativeBytes()}).
+   */
   @Override
   public long bytesUsed() {
     IvfState current = state;
@@ -153,9 +207,12 @@ public final class IvfIndex implements VectorIndex {
       writeLock.unlock();
     }
     return current.centroids().bytesUsed() + quantizer + current.listBytes()
-        + (long) current.rows().pages().length * FloatRowStore.PAGE_ROWS
-            * (4L * config.dimension() + 4L)
-        + idMaps;
+        + current.rows().floatBytes() + current.rows().idBytes() + idMaps;
+  }
+
+  /** Bytes of the float rows, off the Java heap (part of {@link #bytesUsed()}). */
+  public long nativeBytes() {
+    return state.rows().floatBytes();
   }
 
   /** Number of inverted lists (may be fewer than configured for a small build). */
@@ -165,6 +222,12 @@ public final class IvfIndex implements VectorIndex {
 
   public IndexConfig config() {
     return config;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("IvfIndex is closed");
+    }
   }
 
   private boolean isIndexed(int id) {
@@ -193,13 +256,20 @@ public final class IvfIndex implements VectorIndex {
 
   private void publish(IvfState current, PostingList[] lists, int live) {
     int garbage = store.count() - live;
-    if (garbage > live / 4 + FloatRowStore.PAGE_ROWS) {
+    if (garbage > live / 4 + store.pageRows()) {
       compactInto(lists);
     }
     state = new IvfState(current.centroids(), current.quantizer(), lists, store.view(), live);
+    if (retiredStore != null) { // only after no new search can read the old state
+      retiredStore.close();
+      retiredStore = null;
+    }
   }
 
-  /** Copies live rows, list by list, into a fresh store and renumbers the lists. Writer only. */
+  /**
+   * Copies live rows, list by list, into a fresh store and renumbers the lists; the old store is
+   * closed (freed once searches still holding its view finish). Writer only.
+   */
   private void compactInto(PostingList[] lists) {
     FloatRowStore.View old = store.view();
     FloatRowStore fresh = new FloatRowStore(config.dimension());
@@ -208,11 +278,13 @@ public final class IvfIndex implements VectorIndex {
       for (int i = 0; i < lists[c].size(); i++) {
         int row = lists[c].row(i);
         int id = old.id(row);
-        newRowOf[row] = fresh.append(id, old.page(row), old.offset(row));
+        newRowOf[row] = fresh.append(id, old, row);
         rowOfId[id] = newRowOf[row];
       }
       lists[c] = lists[c].renumbered(newRowOf);
     }
+    FloatRowStore retired = store;
     store = fresh;
+    retiredStore = retired;
   }
 }

@@ -17,6 +17,10 @@ final class IvfSearch {
 
   private IvfSearch() {}
 
+  /**
+   * Searches {@code state}; the caller holds its rows ({@link FloatRowStore.View#tryAcquire}) for
+   * the duration.
+   */
   static Neighbours search(
       IvfState state, IvfSettings settings, float[] query, int k, IntPredicate accept) {
     if (state.live() == 0) {
@@ -123,7 +127,8 @@ final class IvfSearch {
       FloatRowStore.View rows = state.rows();
       TopKHeap best = new TopKHeap(Math.min(k, candidates.size()));
       for (int row : candidates.best()) {
-        best.offer(rows.id(row), DotProduct.dot(query, rows.page(row), rows.offset(row), query.length));
+        best.offer(rows.id(row),
+            DotProduct.dot(query, rows.page(row), rows.offset(row), query.length));
       }
       return best.drainBestFirst();
     }

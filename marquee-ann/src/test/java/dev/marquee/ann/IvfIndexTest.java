@@ -114,14 +114,15 @@ class IvfIndexTest {
     ExactIndex oracle = ExactIndex.of(batch);
     long before = index.bytesUsed();
     SplittableRandom random = new SplittableRandom(13);
-    for (int i = 0; i < 3 * FloatRowStore.PAGE_ROWS; i++) {
+    int pageRows = FloatRowStore.pageRows(index.dimension());
+    for (int i = 0; i < 3 * pageRows; i++) {
       int id = random.nextInt(300);
       float[] v = WORLD.point(random);
       index.upsert(id, v);
       oracle.upsert(id, v);
     }
     assertThat(index.size()).isEqualTo(300);
-    assertThat(index.bytesUsed()).isLessThan(before + 2L * FloatRowStore.PAGE_ROWS * 68);
+    assertThat(index.bytesUsed()).isLessThan(before + 2L * pageRows * 68);
     float[] query = unit(14);
     assertThat(index.search(query, 50, 16, VectorSearcher.ACCEPT_ALL))
         .isEqualTo(oracle.search(query, 50, VectorSearcher.ACCEPT_ALL));

@@ -29,13 +29,24 @@ final class SyntheticWorld {
     private long offset;
 
     SyntheticWorld(int videos, int users, int interactions, long seed) {
+        this(videos, users, interactions, seed, false);
+    }
+
+    /**
+     * @param catalogueText give every video a demo-like title (about 35 characters) and 4 tags drawn from a
+     *                      2,000-word vocabulary, each a fresh string as a decoded log record has, instead of the
+     *                      shared "t" and no tags (for memory measurements; latency benches keep it off)
+     */
+    SyntheticWorld(int videos, int users, int interactions, long seed, boolean catalogueText) {
         this.videos = videos;
         this.users = users;
         SplittableRandom r = new SplittableRandom(seed);
         List<Event> events = new ArrayList<>();
         for (int v = 0; v < videos; v++) {
-            events.add(new VideoUpserted(id(), NOW - 86_400_000L, new Video("v" + v, "k" + v % 60, "c" + v % 20, "t",
-                    List.of(), 30 + v % 600, NOW - 86_400_000L + v, "en")));
+            String title = catalogueText ? title(r) : "t";
+            List<String> tags = catalogueText ? List.of(word(r), word(r), word(r), word(r)) : List.of();
+            events.add(new VideoUpserted(id(), NOW - 86_400_000L, new Video(new String("v" + v), new String("k" + v % 60),
+                    new String("c" + v % 20), title, tags, 30 + v % 600, NOW - 86_400_000L + v, new String("en"))));
         }
         for (int u = 0; u < users; u++) {
             events.add(new UserUpserted(id(), NOW - 86_400_000L,
@@ -59,6 +70,24 @@ final class SyntheticWorld {
             }
         }
         apply(events);
+    }
+
+    private static String title(SplittableRandom r) {
+        StringBuilder b = new StringBuilder(48);
+        while (b.length() < 30) {
+            b.append(b.isEmpty() ? "" : " ").append(word(r));
+        }
+        return b.toString();
+    }
+
+    /** A fresh string of one of 2,000 words (5–9 letters). */
+    private static String word(SplittableRandom r) {
+        int w = r.nextInt(2_000);
+        StringBuilder b = new StringBuilder(9);
+        for (int i = 0, x = w * 7919 + 17; i < 5 + w % 5; i++, x = x * 31 + 7) {
+            b.append((char) ('a' + Math.floorMod(x, 26)));
+        }
+        return b.toString();
     }
 
     private void apply(List<Event> events) {

@@ -14,7 +14,7 @@ final class StoreState {
     final FeatureStoreConfig config;
     final Dictionaries dict = new Dictionaries();
     final UserStates users;
-    final VideoColumns videos = new VideoColumns();
+    final VideoColumns videos = new VideoColumns(dict);
     final GroupStats categories;
     final GroupStats creators;
     final CoWatchGraph coWatch;

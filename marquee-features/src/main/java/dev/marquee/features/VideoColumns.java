@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Per-video state indexed by dense video id: metadata, lifetime totals and forward-decayed ({@link Decay})
@@ -37,11 +38,17 @@ final class VideoColumns {
     static final Decay HOUR = new Decay(3_600_000L);
     static final Decay DAY = new Decay(86_400_000L);
 
+    private final Dictionaries dict;
+    private final java.util.HashMap<String, String> tagPool = new java.util.HashMap<>();
     int rows;
     int[] ints = new int[0];
     long[] longs = new long[0];
     double[] decayed = new double[0];
     Video[] meta = new Video[0];
+
+    VideoColumns(Dictionaries dict) {
+        this.dict = dict;
+    }
 
     /** Makes row {@code video} exist (no metadata: creator/category/language -1). */
     void ensure(int video) {
@@ -100,7 +107,23 @@ final class VideoColumns {
         ints[r + 2] = languageId;
         ints[r + 3] = v.durationSeconds();
         longs[video * LONGS + 1] = v.uploadedAt();
-        meta[video] = v;
+        meta[video] = canonical(v, video, creatorId, categoryId, languageId);
+    }
+
+    /**
+     * {@code v} with its ids and language sharing the dictionaries' strings and its tags one pooled string per
+     * distinct tag (writer only), so a kept record costs its title plus a few references instead of a dozen
+     * strings of its own (a decoded event's strings are all fresh). Equal to {@code v}.
+     */
+    private Video canonical(Video v, int video, int creatorId, int categoryId, int languageId) {
+        List<String> tags = v.tags();
+        String[] pooled = new String[tags.size()];
+        for (int i = 0; i < pooled.length; i++) {
+            pooled[i] = tagPool.computeIfAbsent(tags.get(i), k -> k);
+        }
+        return new Video(dict.videos.external(video), dict.creators.external(creatorId),
+                dict.categories.external(categoryId), v.title(), pooled.length == 0 ? List.of() : List.of(pooled),
+                v.durationSeconds(), v.uploadedAt(), languageId < 0 ? v.language() : dict.languages.external(languageId));
     }
 
     /** Counts one event of {@code signal} for {@code video} at event time {@code t}. */

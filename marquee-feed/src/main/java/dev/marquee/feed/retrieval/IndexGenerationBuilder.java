@@ -92,8 +92,12 @@ final class IndexGenerationBuilder {
                     contentConfig.withDimension(d));
             return new IndexGeneration(model, items, contentIndex);
         } catch (RuntimeException ex) {
-            if (items instanceof DeltaBufferedHnswIndex closeable) {
-                closeable.close();
+            if (items instanceof AutoCloseable closeable) { // HNSW files, IVF native rows
+                try {
+                    closeable.close();
+                } catch (Exception suppressed) {
+                    ex.addSuppressed(suppressed);
+                }
             }
             throw ex;
         }

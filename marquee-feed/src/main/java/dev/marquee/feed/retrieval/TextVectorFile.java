@@ -23,9 +23,9 @@ final class TextVectorFile {
     private static final int MAGIC = 0x4D515456;
     private static final int VERSION = 1;
 
-    /** Receives each intact record while a file is read. */
+    /** Receives each intact record while a file is read: its id's UTF-8 bytes and the record's file position. */
     interface RecordSink {
-        void accept(String id, long fingerprint, float[] vector);
+        void accept(byte[] id, long position);
     }
 
     private TextVectorFile() {
@@ -65,7 +65,7 @@ final class TextVectorFile {
     }
 
     /**
-     * Reads a non-empty file from the start, handing every intact record to {@code sink}; returns the byte
+     * Reads a non-empty file from the start, handing every intact record to {@code sink} in file order; returns the byte
      * length of the intact prefix (the caller truncates anything after it).
      *
      * @throws IOException when the header is not a store of this version and dimension
@@ -83,7 +83,6 @@ final class TextVectorFile {
         }
         long good = HEADER;
         byte[] body = new byte[8 + 4 * dimension];
-        float[] row = new float[dimension];
         CRC32C crc = new CRC32C();
         try {
             while (good < size) {
@@ -101,10 +100,7 @@ final class TextVectorFile {
                 if (name.length != length || (int) crc.getValue() != stored) {
                     break;
                 }
-                ByteBuffer b = ByteBuffer.wrap(body);
-                long fingerprint = b.getLong();
-                b.asFloatBuffer().get(row);
-                sink.accept(new String(name, StandardCharsets.UTF_8), fingerprint, row);
+                sink.accept(name, good);
                 good += 4 + length + body.length + 4;
             }
         } catch (EOFException torn) {
