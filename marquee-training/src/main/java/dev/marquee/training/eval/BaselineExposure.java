@@ -4,6 +4,7 @@ import dev.marquee.events.Event;
 import dev.marquee.events.EventLog;
 import dev.marquee.events.Impression;
 import dev.marquee.events.LogRecord;
+import dev.marquee.events.View;
 import dev.marquee.sim.BaselinePolicy;
 import dev.marquee.sim.FeedbackReplay;
 import dev.marquee.sim.World;
@@ -20,11 +21,13 @@ import java.util.List;
  *   <li>{@code holdout}: the mean over the holdout's hourly charts weighted by each hour's logged impressions — the
  *       exposure the holdout's ground truth actually had (it uses holdout feedback: an oracle, not a policy).</li>
  * </ul>
+ * The same scan counts the holdout's long views per video (the non-personal hindsight chart).
  */
 final class BaselineExposure {
     private static final long HOUR = 3_600_000L;
 
-    record Estimates(double[] atCutoff, double[] holdout) {
+    /** Per dense video; {@code holdoutLongViews}: the holdout's logged long views (all users). */
+    record Estimates(double[] atCutoff, double[] holdout, double[] holdoutLongViews) {
     }
 
     private BaselineExposure() {
@@ -35,6 +38,7 @@ final class BaselineExposure {
         BaselinePolicy policy = new BaselinePolicy(world);
         double[] cutoffShare = null;
         double[] holdoutShare = new double[n];
+        double[] longViews = new double[n];
         double uniformHoldout = 0;
         long impressionsTotal = 0;
         double[] hourShare = null;
@@ -72,6 +76,9 @@ final class BaselineExposure {
                 if (t >= cutoff && e instanceof Impression) {
                     hourImpressions++;
                 }
+                if (t >= cutoff && e instanceof View v && v.watchSeconds() > View.LONG_VIEW_SECONDS) {
+                    longViews[world.videoIndex(v.videoId())]++;
+                }
                 FeedbackReplay.observe(e, world, policy);
             }
             next = batch.getLast().offset() + 1;
@@ -88,7 +95,7 @@ final class BaselineExposure {
             holdoutShare[w] /= impressionsTotal;
         }
         double[] holdout = slotShares(holdoutShare, uniformHoldout / impressionsTotal, world, cutoff);
-        return new Estimates(toDense(cutoffShare, truth), toDense(holdout, truth));
+        return new Estimates(toDense(cutoffShare, truth), toDense(holdout, truth), toDense(longViews, truth));
     }
 
     private static double[] chartShares(BaselinePolicy policy, int n) {

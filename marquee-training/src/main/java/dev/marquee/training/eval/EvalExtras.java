@@ -28,6 +28,7 @@ public record EvalExtras(Optional<World> world, boolean scoreVariants) {
             loop.measure(new OracleAffinityPolicy(truth));
             loop.measure(new OracleExposurePolicy("oracle-exposure", truth, exposure.holdout()));
             loop.measure(new OracleExposurePolicy("oracle-exposure-at-cutoff", truth, exposure.atCutoff()));
+            loop.measure(new HindsightPopularPolicy(TrueEngagement.top(exposure.holdoutLongViews(), 2_000)));
         }
         if (scoreVariants) {
             variant(loop, feed, config, cutoff, "marquee-lv24h-b0.5", PriorVariantScorer.Signal.LONG_VIEWS_24H, 0.5);
