@@ -144,8 +144,26 @@ public final class BaselinePolicy implements FeedPolicy {
         }
     }
 
-    /** The current chart, best first (for tests and inspection). */
-    int[] chart() {
+    /** The current chart, best first (for tests and inspection; refreshed by {@link #advanceTo}). */
+    public int[] chart() {
         return Arrays.copyOf(chart, chart.length);
+    }
+
+    /**
+     * The probability that one chart draw picks each video of {@link #chart()} (same order; sums to 1 unless
+     * the chart is empty). A slot is a chart draw with probability {@link #popularShare()}.
+     */
+    public double[] chartProbabilities() {
+        double[] p = new double[chart.length];
+        double total = chart.length == 0 ? 1 : chartCumulative[chart.length - 1];
+        for (int r = 0; r < p.length; r++) {
+            p[r] = (chartCumulative[r] - (r == 0 ? 0 : chartCumulative[r - 1])) / total;
+        }
+        return p;
+    }
+
+    /** Share of slots filled from the chart (the rest uniformly among uploaded videos). */
+    public double popularShare() {
+        return popularShare;
     }
 }

@@ -40,7 +40,11 @@ public final class FeedbackReplay {
         return observed;
     }
 
-    private static boolean observe(Event e, World world, BaselinePolicy policy) {
+    /**
+     * Observes one logged event (impression, click, long view or share; anything else is ignored), running
+     * the chart refreshes due by its time first. Returns whether the event was observed.
+     */
+    public static boolean observe(Event e, World world, BaselinePolicy policy) {
         FeedPolicy.Feedback feedback = switch (e) {
             case Impression i -> FeedPolicy.Feedback.IMPRESSION;
             case Click c -> FeedPolicy.Feedback.CLICK;

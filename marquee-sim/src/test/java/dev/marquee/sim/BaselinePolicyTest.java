@@ -22,6 +22,17 @@ class BaselinePolicyTest {
     }
 
     @Test
+    void chartProbabilities_followRankPowerAndSumToOne() {
+        BaselinePolicy policy = new BaselinePolicy(world);
+        policy.advanceTo(world.config().startMillis() + 1);
+        double[] p = policy.chartProbabilities();
+        assertThat(p).hasSize(policy.chart().length);
+        assertThat(Arrays.stream(p).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p[0] / p[1]).isCloseTo(Math.pow(2, 0.7), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(policy.popularShare()).isEqualTo(world.config().baselinePopularShare());
+    }
+
+    @Test
     void recommend_returnsFewerWhenFewerAreUploaded() {
         BaselinePolicy policy = new BaselinePolicy(world);
         long t = world.uploadedAt(2);

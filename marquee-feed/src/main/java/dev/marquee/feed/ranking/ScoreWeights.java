@@ -38,6 +38,11 @@ public record ScoreWeights(double click, double watch, double share, double popu
         return new ScoreWeights(1.0, 2.0, 4.0, DEFAULT_POPULARITY);
     }
 
+    /** These weights with the popularity exponent β replaced. */
+    public ScoreWeights withPopularity(double beta) {
+        return new ScoreWeights(click, watch, share, beta);
+    }
+
     /** These weights with the request's overrides applied; throws on a negative or non-finite override. */
     public ScoreWeights forQuery(FeedQuery query) {
         if (query.params().isEmpty()) {

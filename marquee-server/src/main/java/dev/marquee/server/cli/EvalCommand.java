@@ -8,12 +8,17 @@ import dev.marquee.server.CliException;
 import dev.marquee.server.DataDir;
 import dev.marquee.server.report.EvalHtmlReport;
 import dev.marquee.server.report.EvalTextTables;
+import dev.marquee.server.WorldConfigFile;
+import dev.marquee.sim.World;
 import dev.marquee.training.eval.EvalConfig;
+import dev.marquee.training.eval.EvalExtras;
 import dev.marquee.training.eval.EvalJob;
 import dev.marquee.training.eval.EvalProgress;
 import dev.marquee.training.eval.EvalReport;
 import dev.marquee.training.eval.EvalReportJson;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +61,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "seed of the random baseline and exploration (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--score-variants", description = "also measure pipeline variants with another popularity prior "
+            + "in the score (one more pipeline run per user each; see docs/evaluation.md)")
+    boolean scoreVariants;
+
     @Override
     public Integer call() throws Exception {
         DataDir dir = new DataDir(data);
@@ -67,7 +76,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalReport report;
         try (FileEventLog log = FileEventLog.open(dir.events());
              TextVectorStore texts = TextVectorStore.open(dir.root().resolve("text-vectors.bin"), TextEncoder.DIMENSION)) {
-            report = new EvalJob(config).run(log, new VideoTextVectors(texts, new TextEncoder(encoderPool, 10_000)),
+            report = new EvalJob(config, extras(dir)).run(log, new VideoTextVectors(texts, new TextEncoder(encoderPool, 10_000)),
                     progress());
         } finally {
             encoderPool.shutdownNow();
@@ -78,6 +87,15 @@ public final class EvalCommand implements Callable<Integer> {
         }
         System.out.println(json ? EvalReportJson.write(report) : EvalTextTables.render(report));
         return 0;
+    }
+
+    /** Oracles when DIR holds a synthetic world ({@code world.properties}: its hidden truths are regenerated). */
+    private EvalExtras extras(DataDir dir) {
+        Optional<World> world = Optional.empty();
+        if (Files.exists(dir.worldConfig())) {
+            world = Optional.of(World.generate(WorldConfigFile.read(dir.worldConfig())));
+        }
+        return new EvalExtras(world, scoreVariants);
     }
 
     /** One stderr line per phase change, and at most one every 2 s within a phase. */

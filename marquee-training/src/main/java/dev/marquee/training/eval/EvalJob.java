@@ -30,9 +30,16 @@ import java.util.Optional;
  */
 public final class EvalJob {
     private final EvalConfig config;
+    private final EvalExtras extras;
 
     public EvalJob(EvalConfig config) {
+        this(config, EvalExtras.NONE);
+    }
+
+    /** With oracles (when {@code extras} holds the synthetic world the log came from) and diagnostic variants. */
+    public EvalJob(EvalConfig config, EvalExtras extras) {
         this.config = Objects.requireNonNull(config, "config");
+        this.extras = Objects.requireNonNull(extras, "extras");
     }
 
     /**
@@ -64,6 +71,8 @@ public final class EvalJob {
             progress.phase("indexes built", 1, 1);
             CatalogueFacts facts = facts(data.store(), data.roster(), feed.catalogue());
             HoldoutLoop loop = new HoldoutLoop(feed, facts, config, data.cutoffMillis());
+            extras.install(loop, log, feed, data.store(), facts, config, data.cutoffMillis(), data.holdoutEndMillis(),
+                    progress);
             HoldoutTruth truth = data.holdout();
             List<String> users = truth.users();
             int stride = Math.max(1, (users.size() + config.maxUsers() - 1) / config.maxUsers());

@@ -37,6 +37,7 @@ final class HoldoutLoop {
     private final RecallSlices retrieval;
     private final Map<String, PolicyAccumulator> ranking = new LinkedHashMap<>();
     private final Map<String, Integer> degraded = new LinkedHashMap<>();
+    private final List<HoldoutPolicy> extra = new ArrayList<>();
     private long pipelineNanos;
 
     HoldoutLoop(OfflineFeed feed, CatalogueFacts facts, EvalConfig config, long cutoffMillis) {
@@ -58,6 +59,12 @@ final class HoldoutLoop {
                 "marquee-no-ranker")) {
             ranking.put(p, new PolicyAccumulator(facts, config.pageSize(), cutoff));
         }
+    }
+
+    /** Also measures {@code policy} (an oracle or a diagnostic variant) for every user added after this call. */
+    void measure(HoldoutPolicy policy) {
+        extra.add(policy);
+        ranking.put(policy.name(), new PolicyAccumulator(facts, config.pageSize(), cutoff));
     }
 
     /** Evaluates one user; {@code relevant} holds dense ids (ids ≥ catalogue size: videos not yet uploaded). */
@@ -107,6 +114,11 @@ final class HoldoutLoop {
         int[] sample = randomUnseen(user, maxK);
         retrieval.add("random", sample, relevant, newUser);
         ranking.get("random").add(sample, sample.length, relevant);
+        for (HoldoutPolicy p : extra) {
+            int[] order = p.order(index, userId, user);
+            int[] kept = unseen(order, order.length, user, config.pageSize());
+            ranking.get(p.name()).add(kept, kept.length, relevant);
+        }
     }
 
     /**

@@ -57,6 +57,8 @@ final class OfflineFeed implements AutoCloseable {
     private final Pipeline withoutRanker;
     private final PipelineExecutor executor;
     private final List<GatedSource> wide;
+    private final MultiTaskScorer headsOnly;
+    private final RerankConfig rerank;
 
     OfflineFeed(FeatureStore store, VideoTextVectors texts, TwoTowerModel twoTower, RankerModel ranker) {
         this.store = store;
@@ -75,6 +77,8 @@ final class OfflineFeed implements AutoCloseable {
                 rerank.withExploration(0.0, rerank.explorationMode()), BlockList.empty(), ranking, List.of(), BUDGET));
         withoutRanker = HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, serving, rerank,
                 BlockList.empty(), new ScoringStage(new TrendingOrderScorer(), new TrendingOrderScorer()), List.of(), BUDGET));
+        this.headsOnly = new MultiTaskScorer(models, features, ScoreWeights.defaults().withPopularity(0.0));
+        this.rerank = rerank;
         executor = new PipelineExecutor(new PipelineConfig(BUDGET, 16, 1), sourcePool, new SimpleMeterRegistry(), Clock.SYSTEM);
         wide = RetrievalSources.gated(store, indexes, wideConfig(serving), BUDGET);
     }
@@ -110,6 +114,18 @@ final class OfflineFeed implements AutoCloseable {
     /** The same page scored by serving's fallback (trending order) instead of the ranker: what the ranker buys. */
     PipelineResult feedWithoutRanker(String requestId, String userId, int limit, long nowMillis, long seed) {
         return executor.execute(withoutRanker, FeedQuery.of(requestId, userId, limit, nowMillis, seed, false));
+    }
+
+    /** Serving's pipeline with the popularity prior of the score replaced (diagnostic; {@link PriorVariantScorer}). */
+    Pipeline withPrior(PriorVariantScorer.Signal signal, double beta) {
+        return HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, serving, rerank, BlockList.empty(),
+                new ScoringStage(new PriorVariantScorer(headsOnly, signal, beta), new TrendingOrderScorer()), List.of(),
+                BUDGET));
+    }
+
+    /** {@code pipeline}'s page for {@code userId} at {@code nowMillis}, as {@link #feed}. */
+    PipelineResult feed(Pipeline pipeline, String requestId, String userId, int limit, long nowMillis, long seed) {
+        return executor.execute(pipeline, FeedQuery.of(requestId, userId, limit, nowMillis, seed, false));
     }
 
     /** The sources in merge-priority order (two-tower, co-watch, content, segment-popular, fresh, trending). */
