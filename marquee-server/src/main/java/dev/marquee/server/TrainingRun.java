@@ -4,6 +4,7 @@ import dev.marquee.events.EventLog;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.ProgressListener;
 import dev.marquee.models.TrainingConfig;
+import dev.marquee.models.ranker.RankerModel;
 import dev.marquee.training.lake.DatasetSnapshot;
 import dev.marquee.training.lake.ParquetDatasetWriter;
 import dev.marquee.training.ranker.BootstrapDataset;
@@ -17,6 +18,7 @@ import dev.marquee.training.ranker.RankerTrainResult;
 import dev.marquee.training.registry.GateDecision;
 import dev.marquee.training.registry.ModelRegistry;
 import dev.marquee.training.registry.TrainingDataRange;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +34,20 @@ public final class TrainingRun {
     /**
      * @param twoTower   train the retrieval model
      * @param ranker     train the ranker and distil its student
+     * @param studentOnly with {@code ranker}: keep the promoted teacher and only distil a new student from it
      * @param sample     share of feed requests sampled into the ranker dataset
      * @param maxRows    ranker training rows at most
      * @param epochs     training epochs at most (early stopping)
      * @param keepDatasets Parquet snapshots kept per kind
      */
-    public record Options(boolean twoTower, boolean ranker, double sample, int maxRows, int epochs, int keepDatasets) {
+    public record Options(boolean twoTower, boolean ranker, boolean studentOnly, double sample, int maxRows, int epochs,
+                          int keepDatasets) {
         public Options {
             if (!twoTower && !ranker) {
                 throw new IllegalArgumentException("a training run needs at least one model");
+            }
+            if (studentOnly && !ranker) {
+                throw new IllegalArgumentException("studentOnly needs the ranker stage");
             }
             if (!(sample > 0 && sample <= 1)) {
                 throw new IllegalArgumentException("sample must be in (0, 1], got " + sample);
@@ -51,7 +58,7 @@ public final class TrainingRun {
         }
 
         public static Options all() {
-            return new Options(true, true, 0.5, 300_000, 4, 5);
+            return new Options(true, true, false, 0.5, 300_000, 4, 5);
         }
     }
 
@@ -110,15 +117,29 @@ public final class TrainingRun {
         report.accept(String.format("train: dataset snapshot %s (%,d rows, Parquet)", snapshot.parquet(), snapshot.rows()));
         TrainingConfig t = RankerStepBudget.forRows(options.epochs(), Math.min(ds.table().rows(), options.maxRows()));
         RankerTrainJobConfig cfg = RankerTrainJobConfig.defaults().withTraining(t, options.maxRows());
-        try (RankerTrainResult r = new RankerTrainJob(cfg, rankerProgress).run(ds.table(), ds.lastEventMillis())) {
+        RankerTrainJob job = new RankerTrainJob(cfg, rankerProgress);
+        try (RankerTrainResult r = options.studentOnly()
+                ? job.distil(ds.table(), ds.lastEventMillis(), promotedTeacher())
+                : job.run(ds.table(), ds.lastEventMillis())) {
             report.accept(r.evaluation().toTable());
             RankerPublisher publisher = new RankerPublisher(registry, 0.01);
-            decisions.add(announce(publisher.publish(RankerPublisher.TEACHER, r.ranker(),
-                    Optional.ofNullable(r.evaluation().heads().get("ranker")), range)));
+            if (!options.studentOnly()) {
+                decisions.add(announce(publisher.publish(RankerPublisher.TEACHER, r.ranker(),
+                        Optional.ofNullable(r.evaluation().heads().get("ranker")), range)));
+            }
             decisions.add(announce(publisher.publish(RankerPublisher.STUDENT, r.student(),
                     Optional.ofNullable(r.evaluation().heads().get("ranker-student")), range)));
         }
         return snapshot;
+    }
+
+    /** The registry's promoted ranker, checksums verified; a clear error when there is none to distil from. */
+    private RankerModel promotedTeacher() throws IOException {
+        String version = registry.current(RankerPublisher.TEACHER).orElseThrow(() -> new IllegalStateException(
+                "no promoted ranker in " + dir.root() + "/models to distil a student from: run marquee train "
+                        + "--model ranker first"));
+        report.accept("train: distilling a student from ranker " + version);
+        return RankerModel.load(registry.load(RankerPublisher.TEACHER, version).directory());
     }
 
     private GateDecision announce(GateDecision d) {

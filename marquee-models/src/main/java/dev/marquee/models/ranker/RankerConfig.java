@@ -15,7 +15,10 @@ public record RankerConfig(RankerShape shape, float clickLossWeight, float watch
     public RankerConfig {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(training, "training");
-        Objects.requireNonNull(regularization, "regularization");
+        if (regularization == null) {
+            // specs saved before regularisation existed have no such field: those models trained without it
+            regularization = RankerRegularization.none();
+        }
         for (float w : new float[] {clickLossWeight, watchLossWeight, shareLossWeight}) {
             if (!(w >= 0f) || Float.isInfinite(w)) {
                 throw new IllegalArgumentException("loss weights must be finite and >= 0: " + this);

@@ -111,6 +111,25 @@ class RankerTrainerTest {
     }
 
     @Test
+    void load_acceptsASpecSavedBeforeRegularisationExisted(@TempDir Path dir) throws Exception {
+        mmoe.save(dir);
+        Path spec = dir.resolve("ranker.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(spec.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove("regularization");
+        json.writeValue(spec.toFile(), tree);
+        int rows = 200;
+        float[] before = new float[rows * 3], after = new float[rows * 3];
+        mmoe.predict(validation.features(), rows, before);
+
+        try (RankerModel loaded = RankerModel.load(dir)) {
+            assertThat(loaded.config().regularization()).isEqualTo(RankerRegularization.none());
+            loaded.predict(validation.features(), rows, after);
+            assertThat(after).containsExactly(before);
+        }
+    }
+
+    @Test
     void sameSeed_trainsIdenticalModels() {
         RankerDataset small = PlantedRankerData.generate(2_000, 3L);
         RankerConfig quick = MMOE.withTraining(TRAINING.withEpochs(1, 1));

@@ -6,6 +6,7 @@ import dev.marquee.models.ProgressListener;
 import dev.marquee.server.CliException;
 import dev.marquee.server.DataDir;
 import dev.marquee.server.TrainingRun;
+import dev.marquee.training.ranker.RankerPublisher;
 import dev.marquee.training.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,7 +21,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "data directory")
     Path data;
 
-    @Option(names = "--model", defaultValue = "all", description = "two-tower | ranker | all (default ${DEFAULT-VALUE}); ranker also distils ranker-student")
+    @Option(names = "--model", defaultValue = "all", description = "two-tower | ranker | ranker-student | all (default ${DEFAULT-VALUE}); ranker also distils "
+            + "ranker-student; ranker-student distils a new student from the promoted ranker without retraining it")
     String model;
 
     @Option(names = "--sample", defaultValue = "0.5", description = "share of feed requests sampled into the ranker dataset (default ${DEFAULT-VALUE})")
@@ -41,11 +43,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (!dir.hasEvents()) {
             throw new CliException("no event log in " + data);
         }
-        if (!model.matches("two-tower|ranker|all")) {
-            throw new CliException("--model must be two-tower, ranker or all, got " + model);
+        if (!model.matches("two-tower|ranker|ranker-student|all")) {
+            throw new CliException("--model must be two-tower, ranker, ranker-student or all, got " + model);
         }
         ModelRegistry registry = new ModelRegistry(dir.models(), Clock.SYSTEM);
-        var options = new TrainingRun.Options(!model.equals("ranker"), !model.equals("two-tower"), sample, maxRows,
+        if (model.equals("ranker-student") && registry.current(RankerPublisher.TEACHER).isEmpty()) {
+            throw new CliException("no promoted ranker in " + dir.models() + " to distil a student from: run "
+                    + "marquee train --data " + data + " --model ranker first");
+        }
+        var options = new TrainingRun.Options(model.equals("two-tower") || model.equals("all"), !model.equals("two-tower"),
+                model.equals("ranker-student"), sample, maxRows,
                 epochs, keepDatasets);
         ProgressListener epochs = p -> {
             if (p.epochEnd()) {
