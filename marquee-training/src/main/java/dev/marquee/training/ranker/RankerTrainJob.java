@@ -52,11 +52,7 @@ public final class RankerTrainJob {
         heads.put("ranker-student", holdout.evaluate(student::predict));
         heads.put("logistic", holdout.evaluate(logistic));
         heads.put("popularity", holdout.evaluate(new PopularityBaseline(table.schema())));
-        float[] p = holdout.predictions(ranker::predict);
-        Map<String, List<CalibrationBin>> calibration = new LinkedHashMap<>();
-        calibration.put("click", holdout.calibration(p, RankerHeads.CLICK));
-        calibration.put("watch30", holdout.calibration(p, RankerHeads.WATCH_30S));
-        calibration.put("share", holdout.calibration(p, RankerHeads.SHARE));
+        Map<String, List<CalibrationBin>> calibration = calibration(holdout, ranker);
         Map<String, Latency> latency = new LinkedHashMap<>();
         latency.put("ranker", latency(ranker, train));
         latency.put("ranker-student", latency(student, train));
@@ -94,11 +90,7 @@ public final class RankerTrainJob {
         heads.put("ranker-student", holdout.evaluate(student::predict));
         heads.put("logistic", holdout.evaluate(logistic));
         heads.put("popularity", holdout.evaluate(new PopularityBaseline(table.schema())));
-        float[] p = holdout.predictions(student::predict);
-        Map<String, List<CalibrationBin>> calibration = new LinkedHashMap<>();
-        calibration.put("click", holdout.calibration(p, RankerHeads.CLICK));
-        calibration.put("watch30", holdout.calibration(p, RankerHeads.WATCH_30S));
-        calibration.put("share", holdout.calibration(p, RankerHeads.SHARE));
+        Map<String, List<CalibrationBin>> calibration = calibration(holdout, student);
         Map<String, Latency> latency = new LinkedHashMap<>();
         latency.put("ranker", latency(teacher, split.train()));
         latency.put("ranker-student", latency(student, split.train()));
@@ -128,6 +120,16 @@ public final class RankerTrainJob {
 
     private record Split(long holdoutStart, int stride, RankerDataset train, RankerDataset validation,
                          HoldoutEvaluator holdout) {
+    }
+
+    /** Predicted vs observed rate per decile of each head, on the holdout. */
+    private static Map<String, List<CalibrationBin>> calibration(HoldoutEvaluator holdout, RankerModel model) {
+        float[] p = holdout.predictions(model::predict);
+        Map<String, List<CalibrationBin>> calibration = new LinkedHashMap<>();
+        calibration.put("click", holdout.calibration(p, RankerHeads.CLICK));
+        calibration.put("watch30", holdout.calibration(p, RankerHeads.WATCH_30S));
+        calibration.put("share", holdout.calibration(p, RankerHeads.SHARE));
+        return calibration;
     }
 
     private static Latency latency(RankerModel model, RankerDataset rows) {
