@@ -111,6 +111,19 @@ class HttpApiTest {
     }
 
     @Test
+    void events_withARequestLineOverTheLimitAndABatchOverTheLimit_getAJsonErrorNotAResetConnection() throws Exception {
+        String query = "?" + "%E5%B9%AD%EA%8E%94=1.5&".repeat(300); // ~7 KiB request line, above Helidon's 4 KiB default
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 5_002; i++) {
+            body.append(i == 0 ? "" : ",").append(view("t-long-q-" + i, "u1", "v1", 45));
+        }
+        HttpResponse<String> r = server.send("POST", "/v1/events" + query, body.append("]").toString());
+
+        assertThat(r.statusCode()).isLessThan(500);
+        assertThat(r.statusCode() == 202 || r.body().contains("\"error\"")).as(r.body()).isTrue();
+    }
+
+    @Test
     void events_overTheLimitsAre413() throws Exception {
         String huge = "[" + view("t-big", "u1", "v1", 45).replace("\"v1\"", "\"" + "v".repeat(10) + "\"") + ","
                 + "\"" + "x".repeat(1 << 20) + "\"]";
