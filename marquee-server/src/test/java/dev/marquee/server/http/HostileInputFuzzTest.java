@@ -93,6 +93,7 @@ class HostileInputFuzzTest {
                         // the client refused to build it (e.g. an illegal URI): not a server execution
                     } catch (Exception e) {
                         failures.add(e + " for " + h.describe());
+                        keep(h);
                     }
                 }
             }));
@@ -147,6 +148,24 @@ class HostileInputFuzzTest {
                 // plain ASCII ids (jqwik's alpha() also yields non-ASCII letters, which are not legal raw in a URI path)
                 Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').numeric().withChars("-_.~")
                         .ofMinLength(1).ofMaxLength(140));
+    }
+
+    /**
+     * Prints the whole request line of a request that broke the connection and writes it with its body under
+     * {@code target/fuzz-failures/} (the assertion message truncates both), so the failure can be replayed.
+     */
+    private static void keep(Hostile h) {
+        System.err.println("fuzz: broken connection for " + h.method() + " " + h.path() + " (body "
+                + (h.body() == null ? 0 : h.body().length) + " bytes)");
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "fuzz-failures"));
+            Path base = Files.createTempFile(dir, "request-", "");
+            Files.writeString(base.resolveSibling(base.getFileName() + ".line"), h.method() + " " + h.path()
+                    + " auth=" + h.auth() + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.write(base.resolveSibling(base.getFileName() + ".body"), h.body() == null ? new byte[0] : h.body());
+        } catch (java.io.IOException e) {
+            System.err.println("fuzz: could not keep the failing request: " + e);
+        }
     }
 
     static Arbitrary<String> queries() {
