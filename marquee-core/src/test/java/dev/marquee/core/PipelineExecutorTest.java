@@ -294,28 +294,32 @@ class PipelineExecutorTest {
     }
 
     @Test
-    void close_waitsForEveryQueuedSideEffect() {
+    void close_waitsForEveryQueuedSideEffect() throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        SideEffect slow = new SideEffect() {
+        CountDownLatch release = new CountDownLatch(1);
+        SideEffect blocked = new SideEffect() {
             public ComponentId id() {
-                return ComponentId.of("slow");
+                return ComponentId.of("blocked");
             }
 
             public void run(FeedQuery q, PipelineResult r) {
                 try {
-                    Thread.sleep(20);
+                    release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    return;
                 }
                 done.incrementAndGet();
             }
         };
-        Pipeline p = pipeline(List.of(GatedSource.always(source("a", 1), Duration.ofMillis(100))), List.of(), List.of(slow));
+        Pipeline p = pipeline(List.of(GatedSource.always(source("a", 1), Duration.ofMillis(100))), List.of(), List.of(blocked));
         for (int i = 0; i < 50; i++) {
             executor.execute(p, query());
         }
+        Thread closer = Thread.ofPlatform().start(executor::close);
 
-        executor.close();
+        release.countDown();
+        closer.join();
 
         assertThat(done.get()).as("queued impressions are written before close returns").isEqualTo(50);
     }

@@ -129,7 +129,8 @@ final class HoldoutLoop {
         return user.counts().engagements() < maxEngagements;
     }
 
-    private static int[] ids(List<Candidate> list, int max) {
+    /** The first {@code max} candidates' video ids, in list order. */
+    static int[] ids(List<Candidate> list, int max) {
         int n = Math.min(max, list.size());
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {

@@ -153,7 +153,7 @@ public final class RetrievalDiagnostics {
                     List<Candidate> list = sources.get(s).source().fetch(query);
                     lists.add(list);
                     open[s] = sources.get(s).gate().open(query);
-                    add(all, fresh, isNew, EvalReport.sourceKey(sources.get(s).source().id().name()), k -> ids(list, k), relevant);
+                    add(all, fresh, isNew, EvalReport.sourceKey(sources.get(s).source().id().name()), k -> HoldoutLoop.ids(list, k), relevant);
                 }
                 add(all, fresh, isNew, "popular", k -> unseen(popular, user, facts, k), relevant);
                 boolean[] openAll = open.clone();
@@ -163,7 +163,7 @@ public final class RetrievalDiagnostics {
                 for (Map.Entry<String, RetrievalConfig> c : configs.entrySet()) {
                     boolean[] o = c.getKey().startsWith("segnew") ? openNew : c.getKey().startsWith("segall") ? openAll : open;
                     add(all, fresh, isNew, "merged:" + c.getKey(),
-                            k -> ids(feed.merge(query, lists, o, k, c.getValue()), k), relevant);
+                            k -> HoldoutLoop.ids(feed.merge(query, lists, o, k, c.getValue()), k), relevant);
                 }
                 // segment-popular variants
                 SegmentKey seg = user.segment();
@@ -175,22 +175,22 @@ public final class RetrievalDiagnostics {
                         break;
                     }
                 }
-                int[] segList = ids(lists.get(3), 1000);
+                int[] segList = HoldoutLoop.ids(lists.get(3), 1000);
                 add(all, fresh, isNew, "seg-unseen", k -> unseen(segList, user, facts, k), relevant);
                 for (double prior : PRIORS) {
                     for (int minSize : MIN_SIZES) {
                         SegmentPopularCandidateSource v = new SegmentPopularCandidateSource(store, feed.catalogue(),
                                 serving.withSegment(1000, minSize, prior));
                         List<Candidate> list = v.fetch(query);
-                        add(all, fresh, isNew, "seg a=" + prior + " min=" + minSize, k -> ids(list, k), relevant);
+                        add(all, fresh, isNew, "seg a=" + prior + " min=" + minSize, k -> HoldoutLoop.ids(list, k), relevant);
                         if (isNew && user.known()) {
-                            add(known, NO_SLICE, false, "seg a=" + prior + " min=" + minSize, k -> ids(list, k), relevant);
+                            add(known, NO_SLICE, false, "seg a=" + prior + " min=" + minSize, k -> HoldoutLoop.ids(list, k), relevant);
                         }
                     }
                 }
                 if (isNew && user.known()) {
                     add(known, NO_SLICE, false, "popular", k -> unseen(popular, user, facts, k), relevant);
-                    add(known, NO_SLICE, false, "trending", k -> ids(lists.get(5), k), relevant);
+                    add(known, NO_SLICE, false, "trending", k -> HoldoutLoop.ids(lists.get(5), k), relevant);
                     add(known, NO_SLICE, false, "segment-popular(old)", k -> java.util.Arrays.copyOf(segList,
                             Math.min(k, segList.length)), relevant);
                     counts[2]++;
@@ -230,15 +230,6 @@ public final class RetrievalDiagnostics {
             }
             System.out.println();
         });
-    }
-
-    private static int[] ids(List<Candidate> list, int max) {
-        int n = Math.min(max, list.size());
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = list.get(i).video();
-        }
-        return out;
     }
 
     private static int[] unseen(int[] order, UserFeatures user, CatalogueFacts facts, int k) {
