@@ -10,6 +10,7 @@ import dev.marquee.feed.FeedFeatures;
 import dev.marquee.features.UserFeatures;
 import it.unimi.dsi.fastutil.ints.Int2DoubleMap;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,10 +30,16 @@ public final class ContentCandidateSource implements CandidateSource {
 
     private final RetrievalIndexes indexes;
     private final RetrievalConfig config;
+    private final ContentNeighbourCache cache;
 
     public ContentCandidateSource(RetrievalIndexes indexes, RetrievalConfig config) {
+        this(indexes, config, ContentNeighbourCache.defaults());
+    }
+
+    public ContentCandidateSource(RetrievalIndexes indexes, RetrievalConfig config, ContentNeighbourCache cache) {
         this.indexes = Objects.requireNonNull(indexes, "indexes");
         this.config = Objects.requireNonNull(config, "config");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
@@ -50,15 +57,17 @@ public final class ContentCandidateSource implements CandidateSource {
             return List.of();
         }
         IndexGeneration g = generation.get();
-        SeedVectors vectors = indexes.contentVectors(g, seeds, n);
+        long now = query.nowMillis();
+        SeedVectors vectors = seedVectors(g, seeds, n, now);
         if (vectors.size() == 0) {
             return List.of();
         }
         int d = vectors.dimension();
+        long[] times = user.recentLongViewTimes();
         double[] weights = new double[vectors.size()];
         double maxWeight = 0;
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = config.seedWeight(query.nowMillis() - user.recentLongViewTimes()[vectors.seeds()[i]]);
+            weights[i] = config.seedWeight(now - times[vectors.seeds()[i]]);
             maxWeight = Math.max(maxWeight, weights[i]);
         }
         IntPredicate eligible = Eligibility.of(indexes.catalogue(), user, config.excludeWatched());
@@ -67,14 +76,20 @@ public final class ContentCandidateSource implements CandidateSource {
         float[] centroid = centroid(vectors, weights, d);
         if (centroid != null) {
             int k = n + Eligibility.overfetch(user, config.contentK(), config.excludeWatched());
-            collect(g.content().search(centroid, k, VectorSearcher.ACCEPT_ALL), notSeed, 1.0, scores);
+            int depth = config.contentSeeds() + 2 * config.contentK();
+            Neighbours found = cache.setNeighbours(g, seeds, times, n, k, depth, now,
+                    () -> g.content().search(centroid, depth, VectorSearcher.ACCEPT_ALL));
+            collect(found, k, notSeed, 1.0, scores);
         }
         int perSeedK = Math.max(1, config.contentK() / Math.max(1, config.contentSeedSearches()));
+        int perSeedDepth = config.contentSeeds() + 2 * perSeedK;
         for (int i = 0; i < Math.min(config.contentSeedSearches(), vectors.size()); i++) {
-            float[] q = java.util.Arrays.copyOfRange(vectors.vectors(), i * d, (i + 1) * d);
+            int row = i;
             int k = n + Eligibility.overfetch(user, perSeedK, config.excludeWatched());
-            collect(g.content().search(q, k, VectorSearcher.ACCEPT_ALL), notSeed,
-                    maxWeight > 0 ? weights[i] / maxWeight : 1.0, scores);
+            Neighbours found = cache.seedNeighbours(g, seeds[vectors.seeds()[i]], k, perSeedDepth, now,
+                    () -> g.content().search(Arrays.copyOfRange(vectors.vectors(), row * d, (row + 1) * d),
+                            perSeedDepth, VectorSearcher.ACCEPT_ALL));
+            collect(found, k, notSeed, maxWeight > 0 ? weights[i] / maxWeight : 1.0, scores);
         }
         int[] videos = new int[scores.size()];
         double[] values = new double[videos.length];
@@ -86,8 +101,67 @@ public final class ContentCandidateSource implements CandidateSource {
         return ScoredCandidates.top(videos, values, m, config.contentK(), ID.name());
     }
 
-    private static void collect(Neighbours found, IntPredicate eligible, double scale, Int2DoubleOpenHashMap scores) {
-        for (int i = 0; i < found.size(); i++) {
+    /**
+     * The seeds' content vectors, from the cache where fresh; the rest computed in one item-tower batch and cached
+     * (a seed without a vector is cached as such).
+     */
+    private SeedVectors seedVectors(IndexGeneration g, int[] seeds, int n, long now) {
+        int[] missing = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!cache.hasVector(g, seeds[i], now)) {
+                missing[m++] = seeds[i];
+            }
+        }
+        if (m > 0) {
+            SeedVectors computed = indexes.contentVectors(g, missing, m);
+            boolean[] found = new boolean[m];
+            int dim = computed.dimension();
+            for (int r = 0; r < computed.size(); r++) {
+                int p = computed.seeds()[r];
+                found[p] = true;
+                cache.putVector(g, missing[p], Arrays.copyOfRange(computed.vectors(), r * dim, (r + 1) * dim), now);
+            }
+            for (int p = 0; p < m; p++) {
+                if (!found[p]) {
+                    cache.putVector(g, missing[p], null, now);
+                }
+            }
+            if (m == n) {
+                return computed; // nothing came from the cache: positions already refer to seeds[0..n)
+            }
+        }
+        int[] positions = new int[n];
+        float[][] rows = new float[n][];
+        int size = 0;
+        int dim = 0;
+        for (int i = 0; i < n; i++) {
+            float[] v = cache.vector(g, seeds[i], now);
+            if (v == null && !cache.hasVector(g, seeds[i], now)) {
+                // evicted or raced with a generation swap between the fill and this read: compute this one directly
+                SeedVectors one = indexes.contentVectors(g, new int[] {seeds[i]}, 1);
+                v = one.size() == 0 ? null : one.vectors();
+            }
+            if (v != null && !ContentNeighbourCache.isNoVector(v)) {
+                positions[size] = i;
+                rows[size++] = v;
+                dim = v.length;
+            }
+        }
+        if (size == 0) {
+            return SeedVectors.EMPTY;
+        }
+        float[] out = new float[size * dim];
+        for (int r = 0; r < size; r++) {
+            System.arraycopy(rows[r], 0, out, r * dim, dim);
+        }
+        return new SeedVectors(Arrays.copyOf(positions, size), out, dim);
+    }
+
+    /** Folds the best {@code k} of {@code found} (best first) into {@code scores}, keeping each video's best. */
+    private static void collect(Neighbours found, int k, IntPredicate eligible, double scale,
+                                Int2DoubleOpenHashMap scores) {
+        for (int i = 0; i < Math.min(k, found.size()); i++) {
             double s = found.score(i) * scale;
             int video = found.id(i);
             if (!eligible.test(video)) {
