@@ -49,6 +49,7 @@ import dev.marquee.server.http.UserSampler;
 import dev.marquee.training.registry.ModelRegistry;
 import dev.marquee.training.registry.RegistryWatcher;
 import io.helidon.webserver.WebServer;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -126,6 +127,12 @@ public final class Wiring implements AutoCloseable {
         VideoTextVectors texts = new VideoTextVectors(textStore, encoder);
         RetrievalIndexes indexes = own(new RetrievalIndexes(VideoCatalogue.fromStore(store), store.categories(),
                 texts, RetrievalIndexConfig.defaults(), background));
+        FunctionCounter.builder("marquee.retrieval.content_cache", indexes.contentCache(),
+                        c -> c.hits()).tag("result", "hit")
+                .description("content-source neighbour lookups answered from the cache").register(metrics);
+        FunctionCounter.builder("marquee.retrieval.content_cache", indexes.contentCache(),
+                        c -> c.misses()).tag("result", "miss")
+                .description("content-source neighbour lookups that ran an index search").register(metrics);
         features.start();
         VideoIndexUpdater indexUpdater = own(new VideoIndexUpdater(log, indexes, features.videoIds()).start(features.indexFrom()));
 

@@ -32,8 +32,9 @@ public final class ContentCandidateSource implements CandidateSource {
     private final RetrievalConfig config;
     private final ContentNeighbourCache cache;
 
+    /** Uses the process-wide cache of {@code indexes}. */
     public ContentCandidateSource(RetrievalIndexes indexes, RetrievalConfig config) {
-        this(indexes, config, ContentNeighbourCache.defaults());
+        this(indexes, config, indexes.contentCache());
     }
 
     public ContentCandidateSource(RetrievalIndexes indexes, RetrievalConfig config, ContentNeighbourCache cache) {

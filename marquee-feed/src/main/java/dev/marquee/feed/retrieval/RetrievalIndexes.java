@@ -36,6 +36,7 @@ public final class RetrievalIndexes implements AutoCloseable {
     private final IndexGenerationBuilder builder;
     private final GenerationWriter writer;
     private final ContentSeeds seeds;
+    private final ContentNeighbourCache contentCache = ContentNeighbourCache.defaults();
     private final Executor builds;
     private final Duration retireAfter;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -62,6 +63,11 @@ public final class RetrievalIndexes implements AutoCloseable {
 
     public VideoCatalogue catalogue() {
         return catalogue;
+    }
+
+    /** The content source's cache of user-independent answers (one per process, so every pipeline shares it). */
+    public ContentNeighbourCache contentCache() {
+        return contentCache;
     }
 
     /** The generation serving now; empty before the first model is indexed. */
