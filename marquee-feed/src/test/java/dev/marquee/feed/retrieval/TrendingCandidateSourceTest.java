@@ -57,4 +57,17 @@ class TrendingCandidateSourceTest {
         assertThat(got.indexOf("c2")).isLessThan(got.indexOf("f2")); // globally below f2, boosted above it
         assertThat(got).containsExactlyInAnyOrder("f1", "c1", "f2", "c2");
     }
+
+    @Test
+    void fetch_reusesTheSharedListsForASecondOfQueryTime_thenSeesNewViews() {
+        assertThat(videos(source.fetch(world.query("nobody", NOW))).getFirst()).isEqualTo("f1");
+        for (int i = 0; i < 20; i++) {
+            world.longView("burst-" + i, "c2", NOW - 1_000);
+        }
+        world.sync();
+
+        assertThat(videos(source.fetch(world.query("nobody", NOW + 999))).getFirst()).isEqualTo("f1");
+        assertThat(videos(source.fetch(world.query("nobody", NOW + TrendingCandidateSource.REUSE_MILLIS)))
+                .getFirst()).isEqualTo("c2");
+    }
 }
