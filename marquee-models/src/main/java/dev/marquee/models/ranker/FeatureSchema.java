@@ -64,16 +64,34 @@ public record FeatureSchema(List<String> numeric, List<CategoricalField> categor
             throw new IllegalArgumentException(rows + " rows of width " + width() + " need " + rows * width()
                     + " floats, buffer has " + features.length);
         }
-        int w = width(), n = numeric.size();
+        int w = width(), n = numeric.size(), m = categorical.size();
+        float[] cardinality = new float[m];
+        for (int f = 0; f < m; f++) {
+            cardinality[f] = categorical.get(f).cardinality();
+        }
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < w; c++) {
-                float v = features[r * w + c];
-                if (c < n ? !Float.isFinite(v)
-                        : !(v >= 0 && v < categorical.get(c - n).cardinality() && v == Math.rint(v))) {
-                    throw new IllegalArgumentException("row " + r + ", feature " + (c < n ? numeric.get(c)
-                            : categorical.get(c - n).name()) + ": invalid value " + v);
+            int base = r * w;
+            float nonFinite = 0; // x·0 is 0 for every finite x and NaN otherwise: one branch per row, not per value
+            for (int c = 0; c < n; c++) {
+                nonFinite += features[base + c] * 0f;
+            }
+            if (nonFinite != 0) { // NaN != 0 too
+                for (int c = 0; c < n; c++) {
+                    if (!Float.isFinite(features[base + c])) {
+                        throw invalid(r, numeric.get(c), features[base + c]);
+                    }
+                }
+            }
+            for (int f = 0; f < m; f++) {
+                float v = features[base + n + f];
+                if (!(v >= 0 && v < cardinality[f] && v == (float) (int) v)) {
+                    throw invalid(r, categorical.get(f).name(), v);
                 }
             }
         }
+    }
+
+    private static IllegalArgumentException invalid(int row, String feature, float value) {
+        return new IllegalArgumentException("row " + row + ", feature " + feature + ": invalid value " + value);
     }
 }
