@@ -93,8 +93,16 @@ public record HttpApi(Handler feed, EventsHandler events, EntityHandlers entitie
                             Map.of("error", "internal error", "details", java.util.List.of()));
                 });
         return WebServer.builder().host(host).port(port).routing(routing)
+                .addProtocol(io.helidon.webserver.http1.Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
                 .directHandlers(TransportErrors.handlers(json.mapper())).build().start();
     }
+
+    /**
+     * Longest request line accepted (16 KiB; Helidon's default is 4 KiB). A longer one is refused before routing
+     * and the connection closed, and a client still sending a large body then sees a reset instead of the answer:
+     * within this limit every request reaches the handlers and gets a JSON 4xx.
+     */
+    static final int MAX_REQUEST_LINE = 16 * 1024;
 
     private static Map<String, Object> body(String error, ApiException e) {
         Map<String, Object> m = new LinkedHashMap<>();

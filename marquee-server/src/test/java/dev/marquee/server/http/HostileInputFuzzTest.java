@@ -62,6 +62,7 @@ class HostileInputFuzzTest {
     void hostileRequests_neverGet5xx_andTheServerStaysHealthy() throws Exception {
         AtomicLong executions = new AtomicLong();
         AtomicLong retries = new AtomicLong();
+        AtomicLong refusedEarly = new AtomicLong();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + BUDGET.toNanos();
@@ -79,7 +80,18 @@ class HostileInputFuzzTest {
                             // a pooled keep-alive connection the server had already closed (after an earlier
                             // refusal): resend once; a request that itself kills the connection fails again
                             retries.incrementAndGet();
-                            r = server.http.send(toRequest(h), HttpResponse.BodyHandlers.ofString());
+                            try {
+                                r = server.http.send(toRequest(h), HttpResponse.BodyHandlers.ofString());
+                            } catch (java.io.IOException closed) {
+                                if (h.body() == null || !refusedBeforeRouting(h)) {
+                                    throw closed;
+                                }
+                                // a request target the HTTP layer refuses (e.g. a raw '[' in the query) is answered
+                                // and the connection closed unread; a client still sending a large body may see the
+                                // close before the answer. Counted, not failed: refusedBeforeRouting checked the answer.
+                                refusedEarly.incrementAndGet();
+                                continue;
+                            }
                         }
                         executions.incrementAndGet();
                         statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
@@ -101,14 +113,26 @@ class HostileInputFuzzTest {
         for (Thread t : clients) {
             t.join();
         }
-        System.out.printf("fuzz: %d executions in %s, statuses %s, %d resent after a closed keep-alive connection%n",
-                executions.get(), BUDGET, statuses, retries.get());
+        System.out.printf("fuzz: %d executions in %s, statuses %s, %d resent after a closed keep-alive connection, "
+                + "%d large bodies cut off by a request-line refusal%n", executions.get(), BUDGET, statuses, retries.get(),
+                refusedEarly.get());
         assertThat(failures).as("5xx, missing error bodies or broken connections").isEmpty();
         assertThat(executions.get()).isPositive();
         assertThat(server.get("/health/ready").statusCode()).isEqualTo(200);
         // a generated user of the world: a sampled id may be one the fuzzer created (".", "..") that no URL can name
         assertThat(server.get("/v1/users/sample?n=1").statusCode()).isEqualTo(200);
         assertThat(server.get("/v1/feed/u000001?limit=5").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * True when the HTTP layer refuses {@code h}'s request line itself: the same request without a body gets the
+     * transport-level JSON 400 ({@code TransportErrors}), i.e. it never reached routing, where bodies are drained.
+     */
+    private static boolean refusedBeforeRouting(Hostile h) throws Exception {
+        HttpResponse<String> r = server.http.send(toRequest(new Hostile(h.method(), h.path(), new byte[0], h.auth())),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 400 && r.body().contains("\"error\"") && !r.body().contains("query parameter")
+                && !r.body().contains("batch");
     }
 
     private static HttpRequest toRequest(Hostile h) {

@@ -112,7 +112,7 @@ class HttpApiTest {
 
     @Test
     void events_withARequestLineOverTheLimitAndABatchOverTheLimit_getAJsonErrorNotAResetConnection() throws Exception {
-        String query = "?" + "%E5%B9%AD%EA%8E%94=1.5&".repeat(300); // ~7 KiB request line, above Helidon's 4 KiB default
+        String query = "?" + "%E5%B9%AD%EA%8E%94=1.5&".repeat(300); // ~7 KiB request line: above Helidon's 4 KiB default, within HttpApi.MAX_REQUEST_LINE
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < 5_002; i++) {
             body.append(i == 0 ? "" : ",").append(view("t-long-q-" + i, "u1", "v1", 45));
