@@ -2,6 +2,7 @@ package dev.marquee.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,29 +11,42 @@ import java.util.Objects;
  * strings. Append-only and thread-safe: an id keeps its int for the life of the process; readers of
  * {@link #find} and {@link #external(int)} never block.
  *
- * <p>Memory: the external ids live once, in the dense-order array; the hash index is a primitive
- * open-addressing table of ints (linear probing, load ≤ 3/4) whose slots hold {@code dense + 1} in the low
- * bits and a tag of the id's hash in the bits the table size leaves free, so a probe compares strings only
- * when the tags match. About 8 B of table per id instead of a {@code ConcurrentHashMap} node and a boxed
- * {@code Integer} (~56 B): this dictionary holds every video and user id of the serving process (issue #13).
+ * <p>Memory (this dictionary holds every video and user id of the serving process, issue #13): the ids are
+ * stored once, as bytes appended to one array (one per char when every char fits, else two), with one
+ * {@code int} end offset per id; the hash index is a primitive open-addressing table of ints (linear probing,
+ * load ≤ 3/4) whose slots hold {@code dense + 1} in the low bits and a tag of the id's hash in the bits the
+ * table size leaves free, so a probe compares an id's chars only when the tags match. About 20 B per 7-char
+ * id instead of ~110 B for a {@code ConcurrentHashMap} node, a boxed {@code Integer} and a {@code String}.
+ * {@link #external(int)} therefore builds a fresh {@code String} per call (callers render or hash a few per
+ * request).
  *
- * <p>Concurrency: one writer at a time (this object's monitor), lock-free readers. The writer stores the
- * external id before it publishes the slot with release semantics, and readers load slots with acquire, so a
- * reader that finds a slot sees its id; a grown table is filled completely before it is published through a
- * volatile field. A reader racing an {@link #intern} of the same id may miss it (as with any concurrent map).
+ * <p>Concurrency: one writer at a time (this object's monitor), lock-free readers. The writer appends the
+ * id's bytes and end offset, publishes grown arrays through volatile fields, then publishes the slot with
+ * release semantics and the size last; readers load slots with acquire before they read the arrays, so a
+ * reader that finds a slot (or reads a size) sees its id. A grown table is filled completely before it is
+ * published. A reader racing an {@link #intern} of the same id may miss it (as with any concurrent map).
  */
 public final class IdDictionary {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
     private static final int MAX_TABLE = 1 << 30;
+    /** Set in an end offset when that id is stored as UTF-16 (two bytes per char, big-endian). */
+    private static final int WIDE = 1 << 31;
+    /** Set in every written end offset: tells an assigned id from an unwritten slot of the array. */
+    private static final int SET = 1 << 30;
+    /** The offset bits of an end offset: at most 1 GiB of ids. */
+    private static final int OFFSET = SET - 1;
 
     private volatile int[] table;
-    private volatile String[] toExternal;
+    /** End offset in {@link #bytes} of each id (its start is the previous id's end), with flag bits. */
+    private volatile int[] ends;
+    private volatile byte[] bytes;
     private volatile int size;
 
     public IdDictionary(int expected) {
         int want = Math.max(16, expected);
         table = new int[tableFor(want)];
-        toExternal = new String[want];
+        ends = new int[want];
+        bytes = new byte[want * 8];
     }
 
     /** The dense id of {@code id}, assigning the next one if it is new. */
@@ -45,7 +59,7 @@ public final class IdDictionary {
         synchronized (this) {
             int h = mix(id.hashCode());
             int[] t = table;
-            int free = probe(t, toExternal, id, h);
+            int free = probe(t, id, h);
             if (free >= 0) {
                 return free;
             }
@@ -56,16 +70,9 @@ public final class IdDictionary {
                 }
                 t = rehash(t.length << 1, dense);
                 table = t;
-                free = probe(t, toExternal, id, h);
+                free = probe(t, id, h);
             }
-            String[] arr = toExternal;
-            if (dense == arr.length) {
-                arr = Arrays.copyOf(arr, arr.length + (arr.length >> 1) + 16);
-                arr[dense] = id;
-                toExternal = arr;
-            } else {
-                arr[dense] = id;
-            }
+            append(dense, id);
             SLOT.setRelease(t, -free - 1, slot(dense, h, t.length));
             size = dense + 1;
             return dense;
@@ -77,28 +84,73 @@ public final class IdDictionary {
         if (id == null) {
             return -1;
         }
-        int found = probe(table, null, id, mix(id.hashCode()));
-        return Math.max(found, -1);
+        return Math.max(probe(table, id, mix(id.hashCode())), -1);
     }
 
+    /** The external id of {@code dense} (a new {@code String} equal to the interned one). */
     public String external(int dense) {
-        String[] arr = toExternal;
-        String id = dense < 0 || dense >= arr.length ? null : arr[dense];
-        if (id == null) {
+        int[] e = ends;
+        if (dense < 0 || dense >= e.length || (e[dense] & SET) == 0) {
             throw new IllegalArgumentException("unknown dense id " + dense);
         }
-        return id;
+        byte[] b = bytes;
+        int start = start(e, dense);
+        int end = e[dense] & OFFSET;
+        if ((e[dense] & WIDE) == 0) {
+            return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[(end - start) / 2];
+        for (int i = 0, at = start; i < chars.length; i++, at += 2) {
+            chars[i] = (char) ((b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF));
+        }
+        return new String(chars);
     }
 
     public int size() {
         return size;
     }
 
+    /** Writer only: stores {@code id}'s bytes and end offset as entry {@code dense}, growing the arrays. */
+    private void append(int dense, String id) {
+        int n = id.length();
+        boolean wide = false;
+        for (int i = 0; i < n && !wide; i++) {
+            wide = id.charAt(i) > 0xFF;
+        }
+        int[] e = ends;
+        byte[] b = bytes;
+        int start = start(e, dense);
+        int end = start + (wide ? 2 * n : n);
+        if (end > OFFSET || end < 0) {
+            throw new IllegalStateException("dictionary full at " + dense + " ids (" + start + " bytes)");
+        }
+        if (end > b.length) {
+            b = Arrays.copyOf(b, (int) Math.min(OFFSET, Math.max(end, b.length + (long) (b.length >> 1) + 64)));
+        }
+        for (int i = 0, at = start; i < n; i++) { // chars as they are: no charset replaces unpaired surrogates
+            char c = id.charAt(i);
+            if (wide) {
+                b[at++] = (byte) (c >> 8);
+            }
+            b[at++] = (byte) c;
+        }
+        if (dense == e.length) {
+            e = Arrays.copyOf(e, e.length + (e.length >> 1) + 16);
+        }
+        e[dense] = end | SET | (wide ? WIDE : 0);
+        bytes = b;
+        ends = e;
+    }
+
+    private static int start(int[] ends, int dense) {
+        return dense == 0 ? 0 : ends[dense - 1] & OFFSET;
+    }
+
     /**
-     * The dense id of {@code id} in {@code t} if present (≥ 0), else {@code -(free slot) - 1}. Readers pass
-     * {@code ext == null} and read the external array after the slot's acquire; the writer passes its own.
+     * The dense id of {@code id} in {@code t} if present (≥ 0), else {@code -(free slot) - 1}. The id arrays are
+     * read after the slot's acquire, so they hold every id a found slot names.
      */
-    private int probe(int[] t, String[] ext, String id, int h) {
+    private int probe(int[] t, String id, int h) {
         int mask = t.length - 1;
         int tag = tag(h, t.length);
         for (int i = home(h, t.length); ; i = (i + 1) & mask) {
@@ -106,23 +158,66 @@ public final class IdDictionary {
             if (s == 0) {
                 return -i - 1;
             }
-            if ((s & ~mask) == tag) {
-                int dense = (s & mask) - 1;
-                String[] arr = ext != null ? ext : toExternal;
-                if (id.equals(arr[dense])) {
-                    return dense;
-                }
+            if ((s & ~mask) == tag && matches((s & mask) - 1, id)) {
+                return (s & mask) - 1;
             }
         }
+    }
+
+    /** Whether stored entry {@code dense} is {@code id}, char by char, without building a String. */
+    private boolean matches(int dense, String id) {
+        int[] e = ends;
+        byte[] b = bytes;
+        int start = start(e, dense);
+        int end = e[dense] & OFFSET;
+        int n = id.length();
+        if ((e[dense] & WIDE) == 0) {
+            if (end - start != n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (id.charAt(i) != (char) (b[start + i] & 0xFF)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (end - start != 2 * n) {
+            return false;
+        }
+        for (int i = 0, at = start; i < n; i++, at += 2) {
+            if (id.charAt(i) != (char) ((b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code String.hashCode()} of stored entry {@code dense}, from its bytes (writer only, for rehashing). */
+    private int storedHash(int[] e, byte[] b, int dense) {
+        int start = start(e, dense);
+        int end = e[dense] & OFFSET;
+        int h = 0;
+        if ((e[dense] & WIDE) == 0) {
+            for (int at = start; at < end; at++) {
+                h = 31 * h + (b[at] & 0xFF);
+            }
+        } else {
+            for (int at = start; at < end; at += 2) {
+                h = 31 * h + ((b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF));
+            }
+        }
+        return h;
     }
 
     /** A table of {@code length} slots holding ids {@code [0, count)}; writer only, published by the caller. */
     private int[] rehash(int length, int count) {
         int[] t = new int[length];
         int mask = length - 1;
-        String[] arr = toExternal;
+        int[] e = ends;
+        byte[] b = bytes;
         for (int dense = 0; dense < count; dense++) {
-            int h = mix(arr[dense].hashCode());
+            int h = mix(storedHash(e, b, dense));
             int i = home(h, length);
             while (t[i] != 0) {
                 i = (i + 1) & mask;

@@ -57,6 +57,23 @@ class IdDictionaryTest {
     }
 
     @Test
+    void anyChars_roundTripExactly() {
+        IdDictionary d = new IdDictionary(2);
+        List<String> ids = List.of("ÿé-latin1", "日本語", "mixed ÿ 語", "\uD800 unpaired", "\uDFFF", "", "a\u0000b",
+                "x".repeat(300), "🎵", "\u0100");
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(d.intern(ids.get(i))).isEqualTo(i);
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(d.find(new String(ids.get(i)))).isEqualTo(i);
+            assertThat(d.external(i)).isEqualTo(ids.get(i));
+        }
+        assertThat(d.find("日本")).isEqualTo(-1);
+        assertThat(d.find("ÿé-latin")).isEqualTo(-1);
+        assertThat(d.find("\uD801 unpaired")).isEqualTo(-1);
+    }
+
+    @Test
     void growth_keepsEveryIdAndOrder() {
         IdDictionary d = new IdDictionary(1);
         for (int i = 0; i < 200_000; i++) {

@@ -10,8 +10,8 @@ import java.util.List;
  * A video's metadata packed into one {@code byte[]}: varints of its creator, category and language dense ids,
  * duration and upload time, the title as UTF-8 and the tags as dense ids of a tag dictionary. The store keeps
  * this instead of a {@link Video} record (record, title {@code String} and tag list: ~170 B against ~60 B at
- * 1M videos, issue #13) and unpacks it only for the few videos a request renders or seeds. The id strings come
- * from the dictionaries, which hold them anyway.
+ * 1M videos, issue #13) and unpacks it only for the few videos a request renders or seeds. The ids themselves
+ * come from the dictionaries, which hold them anyway.
  *
  * <p>Titles round-trip exactly unless they hold unpaired surrogates, which UTF-8 cannot encode (they become
  * {@code '?'}, as in snapshots and the binary event log).

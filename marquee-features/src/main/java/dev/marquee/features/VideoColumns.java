@@ -117,8 +117,8 @@ final class VideoColumns {
     }
 
     /**
-     * The metadata of {@code video} (a row below {@link #rows}), equal to the last upserted {@link Video} with
-     * its id strings shared with the dictionaries, or null before any upsert. A fresh record per call.
+     * The metadata of {@code video} (a row below {@link #rows}), equal to the last upserted {@link Video} (a fresh
+     * record with fresh strings per call), or null before any upsert.
      */
     Video video(int video) {
         byte[] packed = (byte[]) META.getAcquire(meta, video);
