@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A video's metadata packed into one {@code byte[]}: varints of its creator, category and language dense ids,
  * duration and upload time, the title as UTF-8 and the tags as dense ids of a tag dictionary. The store keeps
- * this instead of a {@link Video} record (record, title {@code String} and tag list: ~170 B against ~60 B at
+ * this (in {@link MetadataBlocks}) instead of a {@link Video} record (record, title {@code String} and tag list: ~170 B against ~60 B at
  * 1M videos, issue #13) and unpacks it only for the few videos a request renders or seeds. The ids themselves
  * come from the dictionaries, which hold them anyway.
  *
@@ -45,7 +45,12 @@ final class PackedVideo {
 
     /** The {@link Video} {@code packed} holds, with id strings from the dictionaries. */
     static Video unpack(byte[] packed, String videoId, Dictionaries dict, IdDictionary tags) {
-        Reader r = new Reader(packed);
+        return unpack(packed, 0, videoId, dict, tags);
+    }
+
+    /** The {@link Video} packed in {@code buf} from offset {@code at}. */
+    static Video unpack(byte[] buf, int at, String videoId, Dictionaries dict, IdDictionary tags) {
+        Reader r = new Reader(buf, at);
         String creator = Dictionaries.externalNullable(dict.creators, r.varint() - 1);
         String category = Dictionaries.externalNullable(dict.categories, r.varint() - 1);
         String language = Dictionaries.externalNullable(dict.languages, r.varint() - 1);
@@ -110,8 +115,9 @@ final class PackedVideo {
         private final byte[] buf;
         private int at;
 
-        Reader(byte[] buf) {
+        Reader(byte[] buf, int at) {
             this.buf = buf;
+            this.at = at;
         }
 
         int varint() {

@@ -5,8 +5,6 @@ import dev.marquee.events.Video;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -20,8 +18,8 @@ import java.util.Arrays;
  * are written, and the store publishes a volatile offset after each batch; a reader that reads that offset
  * first sees arrays at least as long as {@link #rows} (happens-before via the volatile). Values written after
  * the publish may be seen partially (benign: one event's worth), and long/double elements rely on 64-bit
- * JVMs not tearing them (JLS 17.7 permits it, HotSpot on x64/aarch64 does not). Packed metadata is
- * written with release and read with acquire semantics, so a reader never sees a half-filled array.
+ * JVMs not tearing them (JLS 17.7 permits it, HotSpot on x64/aarch64 does not). Packed metadata blocks
+ * are written with release and read with acquire semantics, so a reader never sees a half-filled block.
  */
 final class VideoColumns {
     static final int IMPRESSION = 0;
@@ -41,8 +39,6 @@ final class VideoColumns {
     static final Decay HOUR = new Decay(3_600_000L);
     static final Decay DAY = new Decay(86_400_000L);
 
-    private static final VarHandle META = MethodHandles.arrayElementVarHandle(byte[][].class);
-
     private final Dictionaries dict;
     /** Tags of packed metadata; internal to this process (snapshots write the tag strings). */
     private final IdDictionary tags = new IdDictionary(1 << 10);
@@ -50,7 +46,8 @@ final class VideoColumns {
     int[] ints = new int[0];
     long[] longs = new long[0];
     double[] decayed = new double[0];
-    private byte[][] meta = new byte[0][];
+    private final MetadataBlocks meta = new MetadataBlocks();
+    private int capacity;
 
     VideoColumns(Dictionaries dict) {
         this.dict = dict;
@@ -61,7 +58,6 @@ final class VideoColumns {
         if (video < rows) {
             return;
         }
-        int capacity = meta.length;
         if (video >= capacity) {
             int len = Math.max(video + 1, Math.max(1024, capacity + (capacity >> 1)));
             int[] in = Arrays.copyOf(ints, len * INTS);
@@ -75,7 +71,8 @@ final class VideoColumns {
             ints = in;
             longs = lo;
             decayed = Arrays.copyOf(decayed, len * DECAYED);
-            meta = Arrays.copyOf(meta, len);
+            meta.ensure(len);
+            capacity = len;
         }
         rows = video + 1;
     }
@@ -113,7 +110,7 @@ final class VideoColumns {
         ints[r + 2] = languageId;
         ints[r + 3] = v.durationSeconds();
         longs[video * LONGS + 1] = v.uploadedAt();
-        META.setRelease(meta, video, PackedVideo.pack(v, creatorId, categoryId, languageId, tags));
+        meta.put(video, PackedVideo.pack(v, creatorId, categoryId, languageId, tags));
     }
 
     /**
@@ -121,8 +118,9 @@ final class VideoColumns {
      * record with fresh strings per call), or null before any upsert.
      */
     Video video(int video) {
-        byte[] packed = (byte[]) META.getAcquire(meta, video);
-        return packed == null ? null : PackedVideo.unpack(packed, dict.videos.external(video), dict, tags);
+        byte[] block = meta.block(video);
+        int at = block == null ? -1 : MetadataBlocks.start(block, video);
+        return at < 0 ? null : PackedVideo.unpack(block, at, dict.videos.external(video), dict, tags);
     }
 
     /** Counts one event of {@code signal} for {@code video} at event time {@code t}. */
@@ -152,13 +150,8 @@ final class VideoColumns {
     }
 
     long estimateBytes() {
-        long perRow = 4L * INTS + 8L * LONGS + 8L * DECAYED + 4;
-        long b = perRow * meta.length + 256 + 60L * tags.size();
-        for (int v = 0; v < rows; v++) {
-            byte[] m = meta[v];
-            b += m == null ? 0 : 16 + (m.length + 7 & ~7);
-        }
-        return b;
+        long perRow = 4L * INTS + 8L * LONGS + 8L * DECAYED;
+        return perRow * capacity + 256 + 60L * tags.size() + meta.bytes();
     }
 
     void writeTo(DataOutputStream out) throws IOException {
