@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Memory (this dictionary holds every video and user id of the serving process, issue #13): the ids are
  * stored once, as bytes appended to one array (one per char when every char fits, else two), with one
  * {@code int} end offset per id; the hash index is a primitive open-addressing table of ints (linear probing,
- * load ≤ 3/4) whose slots hold {@code dense + 1} in the low bits and a tag of the id's hash in the bits the
+ * load ≤ 3/4, 2^k - 4 slots) whose slots hold {@code dense + 1} in the low bits and a tag of the id's hash in the bits the
  * table size leaves free, so a probe compares an id's chars only when the tags match. About 20 B per 7-char
  * id instead of ~110 B for a {@code ConcurrentHashMap} node, a boxed {@code Integer} and a {@code String}.
  * {@link #external(int)} therefore builds a fresh {@code String} per call (callers render or hash a few per
@@ -28,7 +28,13 @@ import java.util.Objects;
  */
 public final class IdDictionary {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
-    private static final int MAX_TABLE = 1 << 30;
+    /**
+     * Table lengths are 2^k - 4 ints: with the array's 16-byte header exactly 2^(k+2) bytes. G1 allocates an
+     * array of half a region or more in whole regions (ZGC large ones in whole 2 MB granules), so a 2^k-int
+     * table (8 MB + 16 B at 1M ids) would take a whole extra region.
+     */
+    private static final int HEADER_INTS = 4;
+    private static final int MAX_BITS = 30;
     /** Set in an end offset when that id is stored as UTF-16 (two bytes per char, big-endian). */
     private static final int WIDE = 1 << 31;
     /** Set in every written end offset: tells an assigned id from an unwritten slot of the array. */
@@ -65,10 +71,11 @@ public final class IdDictionary {
             }
             int dense = size;
             if (dense + 1 > (t.length >> 2) * 3) {
-                if (t.length == MAX_TABLE) {
+                int bits = bits(t.length);
+                if (bits == MAX_BITS) {
                     throw new IllegalStateException("dictionary full at " + dense + " ids");
                 }
-                t = rehash(t.length << 1, dense);
+                t = rehash((1 << (bits + 1)) - HEADER_INTS, dense);
                 table = t;
                 free = probe(t, id, h);
             }
@@ -151,15 +158,15 @@ public final class IdDictionary {
      * read after the slot's acquire, so they hold every id a found slot names.
      */
     private int probe(int[] t, String id, int h) {
-        int mask = t.length - 1;
+        int low = (1 << bits(t.length)) - 1; // the bits of dense + 1
         int tag = tag(h, t.length);
-        for (int i = home(h, t.length); ; i = (i + 1) & mask) {
+        for (int i = home(h, t.length); ; i = i + 1 == t.length ? 0 : i + 1) {
             int s = (int) SLOT.getAcquire(t, i);
             if (s == 0) {
                 return -i - 1;
             }
-            if ((s & ~mask) == tag && matches((s & mask) - 1, id)) {
-                return (s & mask) - 1;
+            if ((s & ~low) == tag && matches((s & low) - 1, id)) {
+                return (s & low) - 1;
             }
         }
     }
@@ -213,14 +220,13 @@ public final class IdDictionary {
     /** A table of {@code length} slots holding ids {@code [0, count)}; writer only, published by the caller. */
     private int[] rehash(int length, int count) {
         int[] t = new int[length];
-        int mask = length - 1;
         int[] e = ends;
         byte[] b = bytes;
         for (int dense = 0; dense < count; dense++) {
             int h = mix(storedHash(e, b, dense));
             int i = home(h, length);
             while (t[i] != 0) {
-                i = (i + 1) & mask;
+                i = i + 1 == length ? 0 : i + 1;
             }
             t[i] = slot(dense, h, length);
         }
@@ -232,19 +238,27 @@ public final class IdDictionary {
         return tag(h, length) | (dense + 1);
     }
 
-    /** The first slot to probe: the hash's top bits. */
+    /** The first slot to probe: the hash scaled to the table length (its top bits decide). */
     private static int home(int h, int length) {
-        return h >>> (32 - Integer.numberOfTrailingZeros(length));
+        return (int) (((h & 0xFFFF_FFFFL) * length) >>> 32);
     }
 
     /** The hash's low bits, moved above the bits a dense id needs in a table of {@code length} slots. */
     private static int tag(int h, int length) {
-        return h << Integer.numberOfTrailingZeros(length);
+        return h << bits(length);
+    }
+
+    /** k for a table of 2^k - 4 slots: dense + 1 (below the length) fits in k bits. */
+    private static int bits(int length) {
+        return 32 - Integer.numberOfLeadingZeros(length);
     }
 
     private static int tableFor(int expected) {
-        long need = (long) expected * 4 / 3 + 1;
-        return (int) Math.min(MAX_TABLE, Long.highestOneBit(Math.max(16, need - 1)) << 1);
+        int bits = 5;
+        while (bits < MAX_BITS && (((1 << bits) - HEADER_INTS) >> 2) * 3 < expected) {
+            bits++;
+        }
+        return (1 << bits) - HEADER_INTS;
     }
 
     /** Murmur3's finaliser: the home slot uses the top bits, the tag the low ones, both well mixed. */

@@ -10,8 +10,9 @@ import java.io.IOException;
  * applied once. Hash: FNV-1a over the UTF-16 code units, finished with the MurmurHash3 fmix64 mixer;
  * with 2^20 remembered ids a false "duplicate" needs a 64-bit collision (probability ≈ 2^-24 per window).
  * FIFO ring of hashes plus an open-addressing index of ring positions (linear probing, backward-shift
- * deletion, load ≤ 3/4): an {@code int} slot per entry instead of a second copy of the {@code long} hash
- * (12 MB instead of 24 MB at 2^20 ids, issue #13). Writer-only, part of snapshots so replays stay exact.
+ * deletion, load ≤ 3/4, 2^k - 4 slots so that with its header the array fills whole G1 regions): an
+ * {@code int} slot per entry instead of a second copy of the {@code long} hash (8 MB instead of 16 MB of index
+ * at 2^20 ids, issue #13). Writer-only, part of snapshots so replays stay exact.
  */
 final class EventIdWindow {
     private final long[] ring;
@@ -24,7 +25,7 @@ final class EventIdWindow {
     EventIdWindow(int capacity) {
         ring = new long[capacity];
         maxTable = tableFor(capacity);
-        slots = new int[Math.min(maxTable, 1 << 16)];
+        slots = new int[Math.min(maxTable, (1 << 16) - 4)];
     }
 
     /** Records {@code eventId}; false when it was already seen within the window (a duplicate to skip). */
@@ -38,7 +39,7 @@ final class EventIdWindow {
         } else {
             size++;
             if (size > slots.length / 4 * 3 && slots.length < maxTable) {
-                rehash(slots.length * 2, Math.floorMod(head - (size - 1), ring.length), size - 1);
+                rehash(grown(), Math.floorMod(head - (size - 1), ring.length), size - 1);
             }
         }
         ring[head] = h;
@@ -49,8 +50,7 @@ final class EventIdWindow {
 
     /** The slot remembering {@code h}, or -1. */
     private int find(long h) {
-        int mask = slots.length - 1;
-        for (int i = home(h); ; i = (i + 1) & mask) {
+        for (int i = home(h); ; i = next(i)) {
             int s = slots[i];
             if (s == 0) {
                 return -1;
@@ -63,25 +63,23 @@ final class EventIdWindow {
 
     /** Indexes ring position {@code position} (its hash is absent). */
     private void insert(int position) {
-        int mask = slots.length - 1;
         int i = home(ring[position]);
         while (slots[i] != 0) {
-            i = (i + 1) & mask;
+            i = next(i);
         }
         slots[i] = position + 1;
     }
 
     /** Forgets ring position {@code position}; a no-op when it is not indexed. */
     private void remove(int position) {
-        int mask = slots.length - 1;
         int i = home(ring[position]);
         while (slots[i] != position + 1) {
             if (slots[i] == 0) {
                 return;
             }
-            i = (i + 1) & mask;
+            i = next(i);
         }
-        for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+        for (int j = next(i); slots[j] != 0; j = next(j)) {
             int k = home(ring[slots[j] - 1]);
             boolean stays = i <= j ? i < k && k <= j : i < k || k <= j; // k cyclically in (i, j]
             if (!stays) {
@@ -102,14 +100,23 @@ final class EventIdWindow {
         }
     }
 
+    /** The first slot to probe: the hash's top 32 bits scaled to the table length. */
     private int home(long h) {
-        return (int) (h >>> (64 - Integer.numberOfTrailingZeros(slots.length)));
+        return (int) (((h >>> 32) * slots.length) >>> 32);
+    }
+
+    private int next(int i) {
+        return i + 1 == slots.length ? 0 : i + 1;
+    }
+
+    private int grown() {
+        return (Integer.highestOneBit(slots.length) << 2) - 4;
     }
 
     private static int tableFor(int capacity) {
-        int t = 16;
-        while (t / 4 * 3 < capacity && t < 1 << 30) {
-            t <<= 1;
+        int t = 28;
+        while (t / 4 * 3 < capacity && t < (1 << 30) - 4) {
+            t = (Integer.highestOneBit(t) << 2) - 4;
         }
         return t;
     }
@@ -149,7 +156,7 @@ final class EventIdWindow {
             ring[i] = h;
             size = i + 1;
             if (size > slots.length / 4 * 3 && slots.length < maxTable) {
-                rehash(slots.length * 2, 0, i);
+                rehash(grown(), 0, i);
             }
             if (!seen) {
                 insert(i);
