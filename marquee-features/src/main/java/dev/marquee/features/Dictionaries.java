@@ -61,7 +61,7 @@ final class Dictionaries {
     long estimateBytes() {
         long b = 0;
         for (IdDictionary d : all()) {
-            b += d.size() * 120L;
+            b += d.size() * 32L; // table slots, end offset and bytes of a short id (IdDictionary)
         }
         return b;
     }

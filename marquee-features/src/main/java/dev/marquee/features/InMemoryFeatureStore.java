@@ -230,7 +230,7 @@ public final class InMemoryFeatureStore implements FeatureStore, FeatureWriter {
         long visibility = published; // volatile read: makes metadata of applied batches visible
         checkDense(videoDense, state.dict.videos, "video");
         VideoColumns c = state.videos;
-        return Optional.ofNullable(videoDense < c.rows ? c.meta[videoDense] : null);
+        return Optional.ofNullable(videoDense < c.rows ? c.video(videoDense) : null);
     }
 
     @Override

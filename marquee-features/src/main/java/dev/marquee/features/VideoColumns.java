@@ -1,24 +1,25 @@
 package dev.marquee.features;
 
+import dev.marquee.core.IdDictionary;
 import dev.marquee.events.Video;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Per-video state indexed by dense video id: metadata, lifetime totals and forward-decayed ({@link Decay})
  * 1 h and 24 h counters sharing one landmark per video. Stored row-major in three primitive arrays (ints:
  * creator, category, language, duration; longs: landmark, upload time, 5 totals; doubles: 8 decayed
  * counters) so a batch read of 1,000 random videos touches ~4 cache lines per video instead of one per
- * column. The {@link Video} records are kept aside for metadata reads only.
+ * column. The metadata is kept aside, packed ({@link PackedVideo}), for metadata reads only.
  *
  * <p>Memory model: only the writer mutates. Arrays are replaced on growth before rows beyond the old length
  * are written, and the store publishes a volatile offset after each batch; a reader that reads that offset
  * first sees arrays at least as long as {@link #rows} (happens-before via the volatile). Values written after
  * the publish may be seen partially (benign: one event's worth), and long/double elements rely on 64-bit
- * JVMs not tearing them (JLS 17.7 permits it, HotSpot on x64/aarch64 does not).
+ * JVMs not tearing them (JLS 17.7 permits it, HotSpot on x64/aarch64 does not). Packed metadata blocks
+ * are written with release and read with acquire semantics, so a reader never sees a half-filled block.
  */
 final class VideoColumns {
     static final int IMPRESSION = 0;
@@ -39,12 +40,14 @@ final class VideoColumns {
     static final Decay DAY = new Decay(86_400_000L);
 
     private final Dictionaries dict;
-    private final java.util.HashMap<String, String> tagPool = new java.util.HashMap<>();
+    /** Tags of packed metadata; internal to this process (snapshots write the tag strings). */
+    private final IdDictionary tags = new IdDictionary(1 << 10);
     int rows;
     int[] ints = new int[0];
     long[] longs = new long[0];
     double[] decayed = new double[0];
-    Video[] meta = new Video[0];
+    private final MetadataBlocks meta = new MetadataBlocks();
+    private int capacity;
 
     VideoColumns(Dictionaries dict) {
         this.dict = dict;
@@ -55,7 +58,6 @@ final class VideoColumns {
         if (video < rows) {
             return;
         }
-        int capacity = meta.length;
         if (video >= capacity) {
             int len = Math.max(video + 1, Math.max(1024, capacity + (capacity >> 1)));
             int[] in = Arrays.copyOf(ints, len * INTS);
@@ -69,7 +71,8 @@ final class VideoColumns {
             ints = in;
             longs = lo;
             decayed = Arrays.copyOf(decayed, len * DECAYED);
-            meta = Arrays.copyOf(meta, len);
+            meta.ensure(len);
+            capacity = len;
         }
         rows = video + 1;
     }
@@ -107,23 +110,17 @@ final class VideoColumns {
         ints[r + 2] = languageId;
         ints[r + 3] = v.durationSeconds();
         longs[video * LONGS + 1] = v.uploadedAt();
-        meta[video] = canonical(v, video, creatorId, categoryId, languageId);
+        meta.put(video, PackedVideo.pack(v, creatorId, categoryId, languageId, tags));
     }
 
     /**
-     * {@code v} with its ids and language sharing the dictionaries' strings and its tags one pooled string per
-     * distinct tag (writer only), so a kept record costs its title plus a few references instead of a dozen
-     * strings of its own (a decoded event's strings are all fresh). Equal to {@code v}.
+     * The metadata of {@code video} (a row below {@link #rows}), equal to the last upserted {@link Video} (a fresh
+     * record with fresh strings per call), or null before any upsert.
      */
-    private Video canonical(Video v, int video, int creatorId, int categoryId, int languageId) {
-        List<String> tags = v.tags();
-        String[] pooled = new String[tags.size()];
-        for (int i = 0; i < pooled.length; i++) {
-            pooled[i] = tagPool.computeIfAbsent(tags.get(i), k -> k);
-        }
-        return new Video(dict.videos.external(video), dict.creators.external(creatorId),
-                dict.categories.external(categoryId), v.title(), pooled.length == 0 ? List.of() : List.of(pooled),
-                v.durationSeconds(), v.uploadedAt(), languageId < 0 ? v.language() : dict.languages.external(languageId));
+    Video video(int video) {
+        byte[] block = meta.block(video);
+        int at = block == null ? -1 : MetadataBlocks.start(block, video);
+        return at < 0 ? null : PackedVideo.unpack(block, at, dict.videos.external(video), dict, tags);
     }
 
     /** Counts one event of {@code signal} for {@code video} at event time {@code t}. */
@@ -153,23 +150,17 @@ final class VideoColumns {
     }
 
     long estimateBytes() {
-        long perRow = 4L * INTS + 8L * LONGS + 8L * DECAYED + 4;
-        long b = perRow * meta.length + 256;
-        for (int v = 0; v < rows; v++) {
-            Video m = meta[v];
-            if (m != null) {
-                b += 96 + 2L * (m.title() == null ? 0 : m.title().length()) + 48L * m.tags().size();
-            }
-        }
-        return b;
+        long perRow = 4L * INTS + 8L * LONGS + 8L * DECAYED;
+        return perRow * capacity + 256 + 60L * tags.size() + meta.bytes();
     }
 
     void writeTo(DataOutputStream out) throws IOException {
         out.writeInt(rows);
         for (int v = 0; v < rows; v++) {
-            out.writeBoolean(meta[v] != null);
-            if (meta[v] != null) {
-                VideoCodec.write(out, meta[v]);
+            Video m = video(v);
+            out.writeBoolean(m != null);
+            if (m != null) {
+                VideoCodec.write(out, m);
                 out.writeInt(creator(v));
                 out.writeInt(category(v));
                 out.writeInt(language(v));

@@ -24,7 +24,7 @@ class VideoColumnsTest {
     }
 
     @Test
-    void metadata_isEqualToTheUpsert_andSharesTheDictionariesAndOneStringPerTag() throws IOException {
+    void metadata_isEqualToTheUpsert_beforeAndAfterASnapshot() throws IOException {
         InMemoryFeatureStore store = new InMemoryFeatureStore(FeatureStoreConfig.defaults());
         VideoUpserted a = upsert("v1", "c1", "cats", "funny");
         VideoUpserted b = upsert("v2", "c1", "funny", "dogs");
@@ -34,11 +34,6 @@ class VideoColumnsTest {
 
         assertThat(va).isEqualTo(a.video());
         assertThat(vb).isEqualTo(b.video());
-        assertThat(va.videoId()).isSameAs(store.videos().external(store.videos().find("v1")));
-        assertThat(va.creatorId()).isSameAs(vb.creatorId());
-        assertThat(va.category()).isSameAs(vb.category());
-        assertThat(va.language()).isSameAs(vb.language());
-        assertThat(va.tags().get(1)).isSameAs(vb.tags().get(0));
 
         Path file = dir.resolve("s.snap");
         FeatureSnapshot.write(store, file);
@@ -46,7 +41,6 @@ class VideoColumnsTest {
         Video ra = restored.video(restored.videos().find("v1")).orElseThrow();
         Video rb = restored.video(restored.videos().find("v2")).orElseThrow();
         assertThat(ra).isEqualTo(a.video());
-        assertThat(ra.tags().get(1)).isSameAs(rb.tags().get(0));
-        assertThat(ra.creatorId()).isSameAs(rb.creatorId());
+        assertThat(rb).isEqualTo(b.video());
     }
 }

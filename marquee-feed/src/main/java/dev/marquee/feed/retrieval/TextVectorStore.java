@@ -54,6 +54,12 @@ public final class TextVectorStore implements AutoCloseable {
     private static final int POSITION_BITS = 38;
     private static final int TAG_BITS = 64 - POSITION_BITS;
     private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
+    /**
+     * Table lengths are 2^k - 2 longs: with the array's 16-byte header exactly 2^(k+3) bytes. G1 allocates an
+     * array of half a region or more in whole regions, so a 2^k-long table (16 MB + 16 B at 1M ids) would take
+     * a whole extra region.
+     */
+    private static final int HEADER_LONGS = 2;
 
     private final int dimension;
     private final FileChannel channel;
@@ -61,7 +67,7 @@ public final class TextVectorStore implements AutoCloseable {
     private volatile View view;
     private volatile int size;
     private long end;
-    private long[] table = new long[16]; // writer side; published through view
+    private long[] table = new long[(1 << 4) - HEADER_LONGS]; // writer side; published through view
     private int occupied;
     private byte[] tail = new byte[0]; // writer side: bytes [view.mappedEnd, end) of the file
     private int tailLength;
@@ -174,8 +180,7 @@ public final class TextVectorStore implements AutoCloseable {
     private long find(View v, byte[] key) {
         long hash = hash(key);
         long[] t = v.table;
-        int mask = t.length - 1;
-        for (int i = home(hash, t.length); ; i = (i + 1) & mask) {
+        for (int i = home(hash, t.length); ; i = next(i, t.length)) {
             long slot = (long) SLOT.getAcquire(t, i);
             if (slot == 0) {
                 return -1;
@@ -258,8 +263,7 @@ public final class TextVectorStore implements AutoCloseable {
         long hash = hash(key);
         long slot = (hash & ~POSITION_MASK) | position;
         long[] t = table;
-        int mask = t.length - 1;
-        for (int i = home(hash, t.length); ; i = (i + 1) & mask) {
+        for (int i = home(hash, t.length); ; i = next(i, t.length)) {
             long existing = t[i];
             if (existing == 0) {
                 SLOT.setRelease(t, i, slot);
@@ -276,9 +280,16 @@ public final class TextVectorStore implements AutoCloseable {
         return true;
     }
 
-    /** The table position of a hash: its top bits, which the stored tag keeps, so growing needs no id reads. */
+    /**
+     * The table position of a hash: its top bits (which the stored tag keeps, so growing needs no id reads)
+     * scaled to the table length.
+     */
     private static int home(long hash, int capacity) {
-        return (int) (hash >>> (64 - Integer.numberOfTrailingZeros(capacity)));
+        return (int) (((hash >>> POSITION_BITS) * capacity) >>> TAG_BITS);
+    }
+
+    private static int next(int i, int capacity) {
+        return i + 1 == capacity ? 0 : i + 1;
     }
 
     /** A hash of the UTF-8 id (FNV-1a, then a MurmurHash3 finaliser); never 0, the empty slot. */
@@ -296,16 +307,15 @@ public final class TextVectorStore implements AutoCloseable {
     }
 
     private static long[] grown(long[] t) {
-        if (t.length >= 1 << TAG_BITS) {
+        if (t.length >= (1 << TAG_BITS) - HEADER_LONGS) {
             throw new IllegalStateException("text vector store holds more than " + (7L << TAG_BITS) / 10 + " ids");
         }
-        long[] bigger = new long[t.length * 2];
-        int mask = bigger.length - 1;
+        long[] bigger = new long[(Integer.highestOneBit(t.length) << 2) - HEADER_LONGS];
         for (long slot : t) {
             if (slot != 0) {
                 int i = home(slot, bigger.length);
                 while (bigger[i] != 0) {
-                    i = (i + 1) & mask;
+                    i = next(i, bigger.length);
                 }
                 bigger[i] = slot;
             }

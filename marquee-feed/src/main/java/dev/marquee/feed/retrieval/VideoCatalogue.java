@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
 
 /**
  * The videos retrieval may return (upserted, not removed), with their metadata, by dense id. Retrieval keeps
@@ -19,22 +20,43 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One writer at a time (a lock), lock-free readers: the array is replaced on growth and published through
  * a volatile field before any element beyond the old length is written, and elements are written with
  * release and read with acquire semantics, so a search that starts after {@link #put} returned sees it.
+ *
+ * <p>Memory: built from an in-process store, the catalogue keeps no copy of the metadata it started with: those
+ * entries are a shared marker and {@link #video} reads the store's packed metadata (about 60 B a video instead of
+ * a second ~170 B record; issue #13). The store only ever replaces metadata with a later upsert of the log, which
+ * this catalogue is put the same upsert for, so the marker never stands for metadata that was not upserted.
  */
 public final class VideoCatalogue {
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Video[].class);
+    /** Marks a video whose metadata {@link #shared} reads (compared by identity). */
+    private static final Video IN_STORE = new Video("", "", "", null, List.of(), 0, 0, null);
 
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final IntFunction<Video> shared;
     private volatile Video[] videos = new Video[1024];
     private int count;
 
-    /** A catalogue of every video the store holds metadata for (call after the store has replayed the log). */
+    /** An empty catalogue. */
+    public VideoCatalogue() {
+        this(v -> null);
+    }
+
+    private VideoCatalogue(IntFunction<Video> shared) {
+        this.shared = shared;
+    }
+
+    /**
+     * A catalogue of every video the store holds metadata for (call after the store has replayed the log). An
+     * {@linkplain FeatureStore#inProcess() in-process} store's metadata is read from it, not copied.
+     */
     public static VideoCatalogue fromStore(FeatureStore store) {
-        VideoCatalogue catalogue = new VideoCatalogue();
+        boolean share = store.inProcess();
+        VideoCatalogue catalogue = share ? new VideoCatalogue(v -> store.video(v).orElse(null)) : new VideoCatalogue();
         int n = store.videos().size();
         for (int v = 0; v < n; v++) {
             Optional<Video> meta = store.video(v);
             if (meta.isPresent()) {
-                catalogue.put(v, meta.get());
+                catalogue.put(v, share ? IN_STORE : meta.get());
             }
         }
         return catalogue;
@@ -84,7 +106,8 @@ public final class VideoCatalogue {
     /** Metadata of a servable video, or null. */
     public Video video(int video) {
         Video[] arr = videos;
-        return video >= 0 && video < arr.length ? (Video) ELEMENT.getAcquire(arr, video) : null;
+        Video v = video >= 0 && video < arr.length ? (Video) ELEMENT.getAcquire(arr, video) : null;
+        return v == IN_STORE ? shared.apply(video) : v;
     }
 
     public int size() {
