@@ -25,8 +25,11 @@ import java.util.function.Supplier;
 public final class ContentNeighbourCache {
     /** Cached answers are dropped after this much query time (default 30 s). */
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
-    /** Default bound on the cached bytes (64 MiB: ~50k per-seed neighbour lists, or ~20k seed sets). */
-    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+    /**
+     * Default bound on the cached bytes, 16 MiB: ~13k per-seed neighbour lists (≈ 1.2 KB each) or ~5k users' pooled
+     * lists (≈ 3.3 KB); a fixed cost beside the serving state (17 B per video at 1M videos when full).
+     */
+    public static final long DEFAULT_MAX_BYTES = 16L << 20;
 
     /** Marks a seed without a content vector (not servable or no stored text), so misses are not retried. */
     private static final float[] NO_VECTOR = new float[0];
