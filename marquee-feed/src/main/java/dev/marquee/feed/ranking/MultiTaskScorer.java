@@ -73,10 +73,12 @@ public final class MultiTaskScorer implements Scorer {
             float pClick = heads[h + RankerHeads.CLICK], pWatch = heads[h + RankerHeads.WATCH_30S],
                     pShare = heads[h + RankerHeads.SHARE];
             c.heads(new float[] {pClick, pWatch, pShare});
-            c.score(ID.name(), w.score(pClick, pWatch, pShare, videos.longViews24h(c.row())));
+            c.score(ID.name(), w.score(pClick, pWatch, pShare, videos.longViews24h(c.row()),
+                    videos.longViewRate(c.row()), videos.durationSeconds(c.row())));
             if (query.explain()) {
-                c.decide(String.format("multi-task %s: p_click=%.4f p_watch30=%.4f p_share=%.5f long_views_24h=%.1f",
-                        snapshot.version(), pClick, pWatch, pShare, videos.longViews24h(c.row())));
+                c.decide(String.format("multi-task %s: p_click=%.4f p_watch30=%.4f p_share=%.5f long_views_24h=%.1f "
+                                + "long_view_rate=%.4f duration_s=%d", snapshot.version(), pClick, pWatch, pShare,
+                        videos.longViews24h(c.row()), videos.longViewRate(c.row()), videos.durationSeconds(c.row())));
             }
         }
         query.features().put(RankingFeatures.RANKER_ROWS,

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.marquee.core.Candidate;
 import dev.marquee.core.FeatureMap;
 import dev.marquee.core.FeedQuery;
+import dev.marquee.features.VideoFeatureBatch;
 import dev.marquee.feed.FeedFeatures;
 import dev.marquee.feed.ModelHolder;
 import dev.marquee.feed.ServingModels;
@@ -56,9 +57,13 @@ class MultiTaskScorerTest {
             Candidate c = cs.get(i);
             float[] h = c.heads();
             assertThat(h).containsExactly(expectedHeads[i * 3], expectedHeads[i * 3 + 1], expectedHeads[i * 3 + 2]);
-            double longViews = q.features().get(FeedFeatures.VIDEOS).longViews24h(c.row());
-            assertThat(c.score()).isCloseTo((1.0 * h[0] + 2.0 * h[1] + 4.0 * h[2])
-                    * Math.pow(1 + longViews, ScoreWeights.DEFAULT_POPULARITY), within(1e-12));
+            VideoFeatureBatch videos = q.features().get(FeedFeatures.VIDEOS);
+            ScoreWeights d = ScoreWeights.defaults();
+            double expected = (1.0 * h[0] + 2.0 * h[1] + 4.0 * h[2])
+                    * Math.pow(1 + videos.longViews24h(c.row()), d.popularity())
+                    * Math.pow(Math.max(videos.longViewRate(c.row()), 1e-6), d.rate())
+                    * Math.pow(Math.max(1, videos.durationSeconds(c.row())) / 60.0, d.duration());
+            assertThat(c.score()).isCloseTo(expected, within(1e-12));
             assertThat(c.stageScores()).containsKey("multi-task");
             assertThat(rows.indexOf(c)).isEqualTo(i);
             assertThat(c.decisions()).singleElement().asString().contains("p_click=");
@@ -68,7 +73,7 @@ class MultiTaskScorerTest {
     @Test
     void score_appliesPerRequestWeightOverrides() {
         List<Candidate> cs = world.candidates(20);
-        scorer.score(query(Map.of("w_click", 0.0, "w_watch", 0.0, "w_share", 1.0, "w_pop", 0.0), cs), cs);
+        scorer.score(query(Map.of("w_click", 0.0, "w_watch", 0.0, "w_share", 1.0, "w_pop", 0.0, "w_dur", 0.0), cs), cs);
         for (Candidate c : cs) {
             assertThat(c.score()).isEqualTo((double) c.heads()[2]);
         }

@@ -1,6 +1,7 @@
 package dev.marquee.server.cli;
 
 import dev.marquee.events.FileEventLog;
+import dev.marquee.feed.ranking.ScoreWeights;
 import dev.marquee.feed.retrieval.TextVectorStore;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.text.TextEncoder;
@@ -18,6 +19,8 @@ import dev.marquee.training.eval.EvalReport;
 import dev.marquee.training.eval.EvalReportJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +68,11 @@ public final class EvalCommand implements Callable<Integer> {
             + "in the score (one more pipeline run per user each; see docs/evaluation.md)")
     boolean scoreVariants;
 
+    @Option(names = "--weight-variant", paramLabel = "C:W:S:POP:RATE:DUR", description = "also measure the full pipeline "
+            + "with these score weights (w_click, w_watch, w_share, w_pop, w_rate, w_dur; repeatable; one more pipeline "
+            + "run per user each)")
+    List<String> weightVariants = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         DataDir dir = new DataDir(data);
@@ -95,7 +103,32 @@ public final class EvalCommand implements Callable<Integer> {
         if (Files.exists(dir.worldConfig())) {
             world = Optional.of(World.generate(WorldConfigFile.read(dir.worldConfig())));
         }
-        return new EvalExtras(world, scoreVariants);
+        List<ScoreWeights> weights = new ArrayList<>();
+        for (String spec : weightVariants) {
+            weights.add(parseWeights(spec));
+        }
+        return new EvalExtras(world, scoreVariants, weights);
+    }
+
+    /** {@code C:W:S:POP:RATE:DUR} (six non-negative numbers) as score weights. */
+    static ScoreWeights parseWeights(String spec) {
+        String[] f = spec.split(":");
+        if (f.length != 6) {
+            throw new CliException("--weight-variant needs C:W:S:POP:RATE:DUR (six numbers), got " + spec);
+        }
+        double[] v = new double[6];
+        for (int i = 0; i < 6; i++) {
+            try {
+                v[i] = Double.parseDouble(f[i]);
+            } catch (NumberFormatException e) {
+                throw new CliException("--weight-variant: not a number: " + f[i] + " in " + spec);
+            }
+        }
+        try {
+            return new ScoreWeights(v[0], v[1], v[2], v[3], v[4], v[5]);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--weight-variant " + spec + ": " + e.getMessage());
+        }
     }
 
     /** One stderr line per phase change, and at most one every 2 s within a phase. */

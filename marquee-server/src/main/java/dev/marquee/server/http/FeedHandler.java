@@ -24,8 +24,9 @@ import java.util.function.LongSupplier;
  */
 public final class FeedHandler implements Handler {
     static final int MAX_LIMIT = 100;
-    static final Set<String> WEIGHT_PARAMS = Set.of("w_click", "w_watch", "w_share", "w_pop");
-    static final Set<String> PARAMS = Set.of("limit", "explain", "minOffset", "w_click", "w_watch", "w_share", "w_pop");
+    static final Set<String> WEIGHT_PARAMS = Set.of("w_click", "w_watch", "w_share", "w_pop", "w_rate", "w_dur");
+    static final Set<String> PARAMS = Set.of("limit", "explain", "minOffset", "w_click", "w_watch", "w_share", "w_pop",
+            "w_rate", "w_dur");
     private static final Duration MAX_WAIT = Duration.ofMillis(200);
 
     private final Function<FeedQuery, PipelineResult> feed;

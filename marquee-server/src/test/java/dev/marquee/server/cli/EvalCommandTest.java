@@ -1,6 +1,7 @@
 package dev.marquee.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.marquee.feed.ranking.ScoreWeights;
+import dev.marquee.server.CliException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +40,7 @@ class EvalCommandTest {
         int rc;
         try {
             rc = Main.run("eval", "--data", data.toString(), "--epochs", "1", "--max-rows", "5000", "--json",
-                    "--out", out.toString());
+                    "--out", out.toString(), "--weight-variant", "1:2:4:0:0:0.1");
         } finally {
             System.setOut(old);
         }
@@ -55,7 +58,7 @@ class EvalCommandTest {
                 previous = v;
             }
         }
-        for (String policy : POLICIES) {
+        for (String policy : java.util.stream.Stream.concat(POLICIES.stream(), java.util.stream.Stream.of("marquee-w[1:2:4:0:0:0.1]")).toList()) {
             JsonNode p = json.get("ranking").get(policy);
             assertThat(p).as(policy).isNotNull();
             for (String k : List.of("ndcg@10", "ndcg@20", "recall@10", "recall@20", "mrr", "coverage", "hit_rate",
@@ -90,5 +93,16 @@ class EvalCommandTest {
         assertThat(new ObjectMapper().readTree(Files.readString(out.resolve("metrics.json")))).isEqualTo(json);
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<svg", "Recall@K", "Calibration", "marquee").doesNotContain("<script");
+    }
+
+    @Test
+    void weightVariant_parsesSixNumbers_andRejectsAnythingElse() {
+        assertThat(EvalCommand.parseWeights("1:2:4:0.25:0:0.1")).isEqualTo(new ScoreWeights(1, 2, 4, 0.25, 0, 0.1));
+        assertThatThrownBy(() -> EvalCommand.parseWeights("1:2:4")).isInstanceOf(CliException.class)
+                .hasMessageContaining("six numbers");
+        assertThatThrownBy(() -> EvalCommand.parseWeights("1:2:4:x:0:0")).isInstanceOf(CliException.class)
+                .hasMessageContaining("not a number: x");
+        assertThatThrownBy(() -> EvalCommand.parseWeights("1:2:4:0:0:-1")).isInstanceOf(CliException.class)
+                .hasMessageContaining("w_dur");
     }
 }

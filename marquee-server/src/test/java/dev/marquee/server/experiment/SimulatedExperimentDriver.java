@@ -55,6 +55,15 @@ final class SimulatedExperimentDriver {
     final Map<String, double[]> oracleClicks = new HashMap<>(); // label -> {expected clicks, impressions}
     final Map<String, String[]> shadowPages = new HashMap<>();
 
+    /**
+     * The score these tests serve, pinned to the β = 1 prior without a duration term (serving's default until the
+     * default-world change, docs/simulation.md): the tests check the experiment machinery against known
+     * differences, and on this small world that score is the one whose CTR gap to an unranked variant is large
+     * enough to separate the 95 % intervals (with serving's current default the gap is 0.0066, same sign,
+     * intervals touching).
+     */
+    static final ScoreWeights SCORE = new ScoreWeights(1, 2, 4, 1);
+
     SimulatedExperimentDriver(World world, InMemoryFeatureStore store, RetrievalIndexes indexes, ModelHolder models) {
         this.world = world;
         this.behaviour = new BehaviourModel(world);
@@ -65,7 +74,7 @@ final class SimulatedExperimentDriver {
         RankerFeatures features = new RankerFeatures(store, ItemEmbeddings.NONE, false);
         this.pipelines = effects -> rerank -> HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes,
                 RetrievalConfig.defaults(), rerank, BlockList.empty(),
-                new ScoringStage(new MultiTaskScorer(models, features, ScoreWeights.defaults()), new TrendingOrderScorer()),
+                new ScoringStage(new MultiTaskScorer(models, features, SCORE), new TrendingOrderScorer()),
                 effects, Duration.ofSeconds(60)));
     }
 

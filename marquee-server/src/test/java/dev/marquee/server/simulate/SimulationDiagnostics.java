@@ -71,6 +71,7 @@ import java.util.concurrent.Executors;
  */
 final class SimulationDiagnostics {
     private static final long HOURS_48 = 48 * 3_600_000L;
+    private static int[] DURATIONS;
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
@@ -86,6 +87,10 @@ final class SimulationDiagnostics {
         }
         WorldConfig config = WorldConfigFile.read(dir.worldConfig());
         World world = World.generate(config);
+        DURATIONS = new int[world.videoCount()];
+        for (int v = 0; v < DURATIONS.length; v++) {
+            DURATIONS[v] = world.video(v).durationSeconds();
+        }
         ClosedLoopConfig loop = ClosedLoopConfig.lastDays(config, 1, users);
         Files.createDirectories(cache);
         Path texts = cache.resolve("text-vectors.bin");
@@ -111,12 +116,33 @@ final class SimulationDiagnostics {
                 if (name.equals("popular")) {
                     BaselinePolicy popular = new BaselinePolicy(world, 1.0);
                     FeedbackReplay.replay(source, start.cutOffset(), world, popular);
-                    OutcomeMetrics m = new ClosedLoopSimulator(world, new BehaviourModel(world), loop)
-                            .run(popular, batch -> new AppendResult(new long[batch.size()], batch.size(), 0), (s, f) -> { })
+                    BehaviourModel bm = new BehaviourModel(world);
+                    double[] tally = new double[4];
+                    FeedPolicy counted = new FeedPolicy() {
+                        @Override
+                        public int[] recommend(int user, long timeMillis, int k) {
+                            int[] out = popular.recommend(user, timeMillis, k);
+                            for (int v : out) {
+                                tally[0]++;
+                                tally[1] += bm.trueAffinity(user, v, timeMillis);
+                                tally[2] += world.latentQuality(v);
+                                tally[3] += DURATIONS[v];
+                            }
+                            return out;
+                        }
+
+                        @Override
+                        public void observe(int user, int video, long timeMillis, FeedPolicy.Feedback feedback) {
+                            popular.observe(user, video, timeMillis, feedback);
+                        }
+                    };
+                    OutcomeMetrics m = new ClosedLoopSimulator(world, bm, loop)
+                            .run(counted, batch -> new AppendResult(new long[batch.size()], batch.size(), 0), (s, f) -> { })
                             .total();
-                    System.out.printf(Locale.ROOT, "%-16s sessions %4d imp %6d ctr %.4f lvr %.4f wmin/s %6.2f newExp %.3f%n",
+                    System.out.printf(Locale.ROOT, "%-16s sessions %4d imp %6d ctr %.4f lvr %.4f wmin/s %6.2f newExp %.3f | "
+                                    + "aff %.3f qual %.3f dur %.0fs%n",
                             name, m.sessions(), m.impressions(), m.ctr(), m.longViewRate(), m.watchMinutesPerSession(),
-                            m.newVideoExposure());
+                            m.newVideoExposure(), tally[1] / tally[0], tally[2] / tally[0], tally[3] / tally[0]);
                     continue;
                 }
                 run(name, variant(name), world, loop, start, vectors, cache);
@@ -145,6 +171,19 @@ final class SimulationDiagnostics {
             default -> {
                 if (name.startsWith("student:")) {
                     yield full;
+                }
+                if (name.startsWith("pop:")) {
+                    // pop:BETA:GAMMA[:DELTA] — the prior (1 + LV24h)^β · longViewRate^γ on the default heads
+                    String[] f = name.split(":");
+                    yield full.withWeights(ScoreWeights.defaults().withPopularity(Double.parseDouble(f[1]))
+                            .withRate(Double.parseDouble(f[2])).withDuration(f.length > 3 ? Double.parseDouble(f[3]) : 0));
+                }
+                if (name.startsWith("w:")) {
+                    // w:CLICK:WATCH:SHARE:BETA:GAMMA:DELTA
+                    String[] f = name.split(":");
+                    yield full.withWeights(new ScoreWeights(Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                            Double.parseDouble(f[6])));
                 }
                 if (name.startsWith("only-")) {
                     String src = name.substring(5);
@@ -186,10 +225,10 @@ final class SimulationDiagnostics {
                 OutcomeMetrics m = new ClosedLoopSimulator(world, model, loop).run(probe, probe, (s, f) -> { }).total();
                 probe.flush();
                 System.out.printf(Locale.ROOT, "%-16s sessions %4d imp %6d ctr %.4f lvr %.4f wmin/s %6.2f newExp %.3f | "
-                                + "served new %.3f explore %.3f aff %.3f qual %.3f fallback %d | %s | %.0fs%n",
+                                + "served new %.3f explore %.3f aff %.3f qual %.3f dur %.0fs fallback %d | %s | %.0fs%n",
                         name, m.sessions(), m.impressions(), m.ctr(), m.longViewRate(), m.watchMinutesPerSession(),
                         m.newVideoExposure(), probe.share(probe.fresh), probe.share(probe.explored),
-                        probe.affinity / probe.served, probe.quality / probe.served, probe.fallbacks, probe.sourceShares(),
+                        probe.affinity / probe.served, probe.quality / probe.served, probe.duration / probe.served, probe.fallbacks, probe.sourceShares(),
                         (System.nanoTime() - t0) / 1e9);
             }
         } finally {
@@ -244,7 +283,7 @@ final class SimulationDiagnostics {
         final List<Event> pending = new ArrayList<>();
         final Map<String, Integer> bySource = new TreeMap<>();
         long requests, served, fresh, explored, fallbacks;
-        double affinity, quality;
+        double affinity, quality, duration;
 
         Probe(World world, BehaviourModel model, PipelineStack stack, EventLog log, IdDictionary videos, long seed) {
             this.world = world;
@@ -292,6 +331,7 @@ final class SimulationDiagnostics {
                 bySource.merge(c.sources().keySet().iterator().next(), 1, Integer::sum);
                 affinity += model.trueAffinity(user, out[i], timeMillis);
                 quality += world.latentQuality(out[i]);
+                duration += DURATIONS[out[i]];
             }
             return out;
         }

@@ -2,7 +2,11 @@ package dev.marquee.training.eval;
 
 import dev.marquee.events.EventLog;
 import dev.marquee.features.FeatureStore;
+import dev.marquee.feed.ranking.ScoreWeights;
 import dev.marquee.sim.World;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,9 +18,31 @@ import java.util.Optional;
  *                       force at the holdout start)
  * @param scoreVariants  adds {@code marquee-*} pipeline variants with another popularity prior in the score
  *                       ({@link PriorVariantScorer}); each costs one more full pipeline run per user
+ * @param weightVariants  the full pipeline scored with each of these {@link ScoreWeights} instead of serving's
+ *                        defaults, measured as {@code marquee-w[click:watch:share:pop:rate:dur]}; one more
+ *                        pipeline run per user each
  */
-public record EvalExtras(Optional<World> world, boolean scoreVariants) {
-    public static final EvalExtras NONE = new EvalExtras(Optional.empty(), false);
+public record EvalExtras(Optional<World> world, boolean scoreVariants, List<ScoreWeights> weightVariants) {
+    public static final EvalExtras NONE = new EvalExtras(Optional.empty(), false, List.of());
+
+    public EvalExtras {
+        Objects.requireNonNull(world, "world");
+        weightVariants = List.copyOf(weightVariants);
+    }
+
+    public EvalExtras(Optional<World> world, boolean scoreVariants) {
+        this(world, scoreVariants, List.of());
+    }
+
+    /** The policy name of a weight variant: {@code marquee-w[1:2:4:0:0:0.2]}. */
+    public static String weightVariantName(ScoreWeights w) {
+        return "marquee-w[" + String.join(":", fmt(w.click()), fmt(w.watch()), fmt(w.share()), fmt(w.popularity()),
+                fmt(w.rate()), fmt(w.duration())) + "]";
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
 
     void install(HoldoutLoop loop, EventLog log, OfflineFeed feed, FeatureStore store, CatalogueFacts facts,
                  EvalConfig config, long cutoff, long holdoutEnd, EvalProgress progress) {
@@ -35,6 +61,9 @@ public record EvalExtras(Optional<World> world, boolean scoreVariants) {
             variant(loop, feed, config, cutoff, "marquee-lv24h-b2", PriorVariantScorer.Signal.LONG_VIEWS_24H, 2);
             variant(loop, feed, config, cutoff, "marquee-imp24h-b1", PriorVariantScorer.Signal.IMPRESSIONS_24H, 1);
             variant(loop, feed, config, cutoff, "marquee-imp24h-b2", PriorVariantScorer.Signal.IMPRESSIONS_24H, 2);
+        }
+        for (ScoreWeights w : weightVariants) {
+            loop.measure(new PipelineVariantPolicy(weightVariantName(w), feed, feed.withWeights(w), config, cutoff));
         }
     }
 

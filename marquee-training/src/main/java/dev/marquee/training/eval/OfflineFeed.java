@@ -59,6 +59,8 @@ final class OfflineFeed implements AutoCloseable {
     private final List<GatedSource> wide;
     private final MultiTaskScorer headsOnly;
     private final RerankConfig rerank;
+    private final ModelHolder models;
+    private final RankerFeatures features;
 
     OfflineFeed(FeatureStore store, VideoTextVectors texts, TwoTowerModel twoTower, RankerModel ranker) {
         this.store = store;
@@ -79,6 +81,8 @@ final class OfflineFeed implements AutoCloseable {
                 BlockList.empty(), new ScoringStage(new TrendingOrderScorer(), new TrendingOrderScorer()), List.of(), BUDGET));
         this.headsOnly = new MultiTaskScorer(models, features, ScoreWeights.defaults().withPopularity(0.0));
         this.rerank = rerank;
+        this.models = models;
+        this.features = features;
         executor = new PipelineExecutor(new PipelineConfig(BUDGET, 16, 1), sourcePool, new SimpleMeterRegistry(), Clock.SYSTEM);
         wide = RetrievalSources.gated(store, indexes, wideConfig(serving), BUDGET);
     }
@@ -120,6 +124,13 @@ final class OfflineFeed implements AutoCloseable {
     Pipeline withPrior(PriorVariantScorer.Signal signal, double beta) {
         return HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, serving, rerank, BlockList.empty(),
                 new ScoringStage(new PriorVariantScorer(headsOnly, signal, beta), new TrendingOrderScorer()), List.of(),
+                BUDGET));
+    }
+
+    /** Serving's pipeline with the score's weights replaced by {@code weights} (diagnostic, {@code --weight-variant}). */
+    Pipeline withWeights(ScoreWeights weights) {
+        return HomeFeedPipeline.create(new HomeFeedPipeline.Parts(store, indexes, serving, rerank, BlockList.empty(),
+                new ScoringStage(new MultiTaskScorer(models, features, weights), new TrendingOrderScorer()), List.of(),
                 BUDGET));
     }
 
