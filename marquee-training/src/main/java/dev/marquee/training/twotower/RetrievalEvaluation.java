@@ -1,12 +1,11 @@
 package dev.marquee.training.twotower;
 
-import dev.marquee.ann.ExactIndex;
 import dev.marquee.ann.Neighbours;
-import dev.marquee.ann.VectorBatch;
 import dev.marquee.features.FeatureStore;
 import dev.marquee.features.UserFeatures;
 import dev.marquee.feed.hydration.HistoryWeighting;
 import dev.marquee.feed.hydration.UserTowerInputs;
+import dev.marquee.models.twotower.ContentScoreCalibration;
 import dev.marquee.models.twotower.TwoTowerModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,11 +32,18 @@ public final class RetrievalEvaluation {
     }
 
     public RetrievalReport evaluate(TwoTowerModel model, TwoTowerDatasets data, CatalogueEmbeddings embeddings) {
+        return evaluate(model, data, embeddings, ContentScoreCalibration.IDENTITY);
+    }
+
+    /**
+     * As above, with content-only rows searched as their own tier and merged on {@code calibration}'s score (as
+     * serving's two-tower source does); {@link ContentScoreCalibration#IDENTITY} equals one pooled search.
+     */
+    public RetrievalReport evaluate(TwoTowerModel model, TwoTowerDatasets data, CatalogueEmbeddings embeddings,
+                                    ContentScoreCalibration calibration) {
         VideoRoster roster = data.roster();
         int n = roster.size(), maxK = KS[KS.length - 1];
-        int[] ids = new int[n];
-        Arrays.setAll(ids, i -> i);
-        ExactIndex index = ExactIndex.of(new VectorBatch(ids, embeddings.vectors(), embeddings.dimension()));
+        TieredSearch index = TieredSearch.of(embeddings, calibration);
         FeatureStore store = data.store();
         int[] storeIds = new int[n];
         Arrays.setAll(storeIds, v -> store.videos().find(roster.video(v).videoId()));

@@ -3,6 +3,7 @@ package dev.marquee.training.twotower;
 import dev.marquee.events.EventLog;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.TrainingProgress;
+import dev.marquee.models.twotower.ContentScoreCalibration;
 import dev.marquee.models.twotower.TwoTowerModel;
 import dev.marquee.models.twotower.TwoTowerTrainer;
 import dev.marquee.training.registry.GateConfig;
@@ -22,12 +23,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One two-tower training run, log to registry: build point-in-time datasets, train with early stopping on the
- * validation slice, embed every video, evaluate Recall@K on the held-out last day, write the model and
+ * validation slice, embed every video, fit the content-only score calibration ({@link CalibrationFit}), evaluate Recall@K on the held-out last day, write the model and
  * {@value ItemEmbeddingFile#FILE_NAME} into a temporary directory, register them as kind {@value #KIND} with the
  * holdout metrics, and let the {@link PromotionGate} promote or reject the new version.
  */
 public final class TwoTowerTrainJob {
     public static final String KIND = "two-tower";
+    /** Properties file ({@code scale}, {@code offset}) with the version's {@link ContentScoreCalibration}. */
+    public static final String CALIBRATION_FILE = "content-calibration.properties";
 
     private final ModelRegistry registry;
     private final TwoTowerJobConfig config;
@@ -57,11 +60,13 @@ public final class TwoTowerTrainJob {
             long evalStart = System.nanoTime();
             listener.phase("evaluate", 0, 1);
             CatalogueEmbeddings embeddings = CatalogueEmbeddings.of(model, data.roster(), data.catalogue());
-            RetrievalReport report = new RetrievalEvaluation(config.weighting()).evaluate(model, data, embeddings);
+            ContentScoreCalibration calibration = CalibrationFit.fit(model, data);
+            RetrievalReport report = new RetrievalEvaluation(config.weighting()).evaluate(model, data, embeddings,
+                    calibration);
             listener.phase("evaluate", 1, 1);
             Duration evalTime = Duration.ofNanos(System.nanoTime() - evalStart);
             long registerStart = System.nanoTime();
-            VersionManifest manifest = register(model, embeddings, report, data);
+            VersionManifest manifest = register(model, embeddings, calibration, report, data);
             String schema = TwoTowerSchema.hash(config.model().shape(), config.weighting());
             GateDecision decision = new PromotionGate(registry, gate).review(KIND, manifest.version(), schema);
             Duration registerTime = Duration.ofNanos(System.nanoTime() - registerStart);
@@ -73,12 +78,15 @@ public final class TwoTowerTrainJob {
         }
     }
 
-    private VersionManifest register(TwoTowerModel model, CatalogueEmbeddings embeddings, RetrievalReport report,
+    private VersionManifest register(TwoTowerModel model, CatalogueEmbeddings embeddings,
+                                     ContentScoreCalibration calibration, RetrievalReport report,
                                      TwoTowerDatasets data) throws IOException {
         Path staging = Files.createTempDirectory("two-tower-artifacts");
         try {
             model.save(staging);
             ItemEmbeddingFile.write(staging.resolve(ItemEmbeddingFile.FILE_NAME), embeddings);
+            Files.writeString(staging.resolve(CALIBRATION_FILE), String.format(
+                    java.util.Locale.ROOT, "scale=%s%noffset=%s%n", calibration.scale(), calibration.offset()));
             String parent = registry.current(KIND).orElse(null);
             ManifestDraft draft = new ManifestDraft(new TrainingDataRange(0, data.trainedOffsetEnd(), 0, 0),
                     TwoTowerSchema.hash(config.model().shape(), config.weighting()), report.metrics(), parent);
