@@ -1,12 +1,14 @@
 package dev.marquee.models.twotower;
 
 /**
- * Puts content-only scores on the full path's scale. A video never trained on is embedded by the item tower's
- * content path (video id dropped); its dot products with users are not comparable with those of trained videos'
- * full embeddings, so searching both in one pool ranks fresh videos wrongly. Fitted by least squares on real
- * (user, positive trained video) pairs: {@code full ≈ scale × content + offset}. Retrieval searches content-only
- * videos as their own tier and merges the tiers on the calibrated score: a plain linear score calibration in
- * the spirit of Platt scaling (Platt 1999), fitted on the pairs the two paths share.
+ * Puts fresh uploads' content-only scores on the scale of trained videos' full-path scores. A video uploaded after
+ * the training window is embedded by the item tower's content path (video id dropped); with logQ-corrected
+ * in-batch softmax (Yi et al. RecSys 2019) a trained video's score carries its popularity prior, which a fresh
+ * video cannot have, so in one pooled search fresh videos sink below old ones of the same appeal. Retrieval
+ * therefore searches fresh videos as their own tier and merges the tiers on {@code scale × score + offset}
+ * (a linear score calibration in the spirit of Platt scaling, Platt 1999). The training job fits the offset
+ * ({@code dev.marquee.training.twotower.CalibrationFit}); {@link #fit} is the least-squares variant, kept for
+ * diagnosis (on trained videos it gives scale ≈ 1, offset ≈ 0: the two paths agree on the same videos).
  *
  * @param scale  slope applied to a content-only score
  * @param offset added after scaling

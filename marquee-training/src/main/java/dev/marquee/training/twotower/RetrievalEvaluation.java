@@ -36,14 +36,19 @@ public final class RetrievalEvaluation {
     }
 
     /**
-     * As above, with content-only rows searched as their own tier and merged on {@code calibration}'s score (as
-     * serving's two-tower source does); {@link ContentScoreCalibration#IDENTITY} equals one pooled search.
+     * As above, with fresh uploads (never trained on, uploaded from the validation window on) searched as their own
+     * tier and merged on {@code calibration}'s score; {@link ContentScoreCalibration#IDENTITY} equals one pooled
+     * search.
      */
     public RetrievalReport evaluate(TwoTowerModel model, TwoTowerDatasets data, CatalogueEmbeddings embeddings,
                                     ContentScoreCalibration calibration) {
         VideoRoster roster = data.roster();
         int n = roster.size(), maxK = KS[KS.length - 1];
-        TieredSearch index = TieredSearch.of(embeddings, calibration);
+        boolean[] fresh = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            fresh[v] = CalibrationFit.isFresh(roster, v, data.trainEndMillis());
+        }
+        TieredSearch index = TieredSearch.of(embeddings, fresh, calibration);
         FeatureStore store = data.store();
         int[] storeIds = new int[n];
         Arrays.setAll(storeIds, v -> store.videos().find(roster.video(v).videoId()));

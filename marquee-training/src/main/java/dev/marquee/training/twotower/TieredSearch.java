@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
- * Exact two-tier maximum-inner-product search over {@link CatalogueEmbeddings}: trained rows (full item tower)
- * and content-only rows are searched separately, the content tier's scores mapped by a
+ * Exact two-tier maximum-inner-product search over {@link CatalogueEmbeddings}: fresh uploads (content-only rows of
+ * videos uploaded after the training window) and every other row are searched separately, the fresh tier's
+ * scores mapped by a
  * {@link ContentScoreCalibration}, and the two lists merged by score (ties: trained tier first). Ids are roster
  * rows.
  */
@@ -24,16 +25,17 @@ final class TieredSearch {
         this.calibration = calibration;
     }
 
-    static TieredSearch of(CatalogueEmbeddings e, ContentScoreCalibration calibration) {
-        return new TieredSearch(tier(e, false), tier(e, true), calibration);
+    /** @param fresh by roster row: searched in the calibrated tier (content-only rows of fresh uploads) */
+    static TieredSearch of(CatalogueEmbeddings e, boolean[] fresh, ContentScoreCalibration calibration) {
+        return new TieredSearch(tier(e, fresh, false), tier(e, fresh, true), calibration);
     }
 
-    private static ExactIndex tier(CatalogueEmbeddings e, boolean contentOnly) {
+    private static ExactIndex tier(CatalogueEmbeddings e, boolean[] fresh, boolean wanted) {
         int d = e.dimension(), n = 0;
         int[] ids = new int[e.size()];
         float[] rows = new float[e.size() * d];
         for (int v = 0; v < e.size(); v++) {
-            if (e.contentOnly()[v] == contentOnly) {
+            if (fresh[v] == wanted) {
                 System.arraycopy(e.vectors(), v * d, rows, n * d, d);
                 ids[n++] = v;
             }

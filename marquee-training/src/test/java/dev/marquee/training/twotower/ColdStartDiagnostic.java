@@ -131,8 +131,13 @@ public final class ColdStartDiagnostic {
         System.out.println("--- pooled search (before) ---");
         System.out.println(eval.evaluate(model, data, e).table());
         ContentScoreCalibration c = CalibrationFit.fit(model, data);
-        System.out.println("--- calibrated tiers " + c + " ---");
-        System.out.println(eval.evaluate(model, data, e, c).table());
+        double gap = c.offset() / CalibrationFit.GAP_SHARE;
+        double[] offsets = {c.offset(), gap, gap / 2, 0.05, 0.15};
+        for (double o : offsets) {
+            ContentScoreCalibration x = new ContentScoreCalibration(1, o);
+            System.out.println("--- fresh tier " + x + (o == c.offset() ? " (fitted)" : "") + " ---");
+            System.out.println(eval.evaluate(model, data, e, x).table());
+        }
     }
 
     private static int[] pick(VideoRoster roster, TwoTowerDatasets data, SplittableRandom r, int kind) {
