@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Writes videos into a generation's indexes: item tower, full and content-only, from the generation's own model,
- * so every vector in a generation shares one embedding space. A video the generation's fresh-tier policy calls fresh
- * (uploaded after the model's cut-off, or never a training target) goes into the fresh tier (content-only row)
- * instead of the item index. A video whose embedding is
+ * so every vector in a generation shares one embedding space. Under a fresh-tier policy a video uploaded after the
+ * model's cut-off goes into the fresh tier (content-only row) instead of the item index, and an older video the model
+ * never trained on into the item index by its content-only row. A video whose embedding is
  * degenerate under that model is removed rather than indexed. Callers serialise writes.
  */
 final class GenerationWriter {
@@ -22,11 +22,11 @@ final class GenerationWriter {
         ItemEmbeddings e = ItemEmbeddings.of(g.model(), ItemTowerInputs.forModel(g.model(), categories), videos, text);
         for (int i = 0; i < ids.length; i++) {
             if (e.valid()[i]) {
-                if (g.isFresh(videos.get(i))) { // never trained on (e.g. a new upload): the fresh tier, content-only
+                if (g.isFresh(videos.get(i))) { // uploaded after the model's cut-off: the fresh tier, content-only
                     g.fresh().upsert(ids[i], e.contentRow(i));
                     g.items().remove(ids[i]);
                 } else {
-                    g.items().upsert(ids[i], e.fullRow(i));
+                    g.items().upsert(ids[i], g.usesContentPath(videos.get(i)) ? e.contentRow(i) : e.fullRow(i));
                     if (g.fresh() != null) {
                         g.fresh().remove(ids[i]);
                     }

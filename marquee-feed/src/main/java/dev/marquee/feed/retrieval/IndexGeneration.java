@@ -11,13 +11,14 @@ import java.util.Objects;
  * The indexes built for one two-tower model, swapped as a unit so a search never mixes embedding spaces.
  *
  * @param model   the model whose item tower produced every vector here (and whose user tower must embed queries)
- * @param items   full item embeddings (video id, creator, category, text), searched by the user embedding: every
- *                video, or with a {@code policy} the videos the model trained on (the trained tier)
+ * @param items   item embeddings searched by the user embedding: full path (video id, creator, category, text) for
+ *                every video; with a {@code policy}, every video but the fresh ones, content-only for those the model
+ *                never trained on (their id row is untrained)
  * @param content content-only item embeddings (no video id) of every video, the content space of recent long views
  * @param policy  the model's fresh-tier rule, or null (a model saved without one: no fresh tier)
- * @param fresh   with a policy, the content-only embeddings of the videos it calls fresh (never trained on: uploaded
- *                after the model's cut-off or absent from its training data), searched exactly and merged with
- *                {@code items} by {@link FreshTierMerge}; null without a policy
+ * @param fresh   with a policy, the content-only embeddings of the videos it calls fresh (uploaded from the model's
+ *                training cut-off on), searched exactly and merged with {@code items} by {@link FreshTierMerge}; null
+ *                without a policy
  */
 public record IndexGeneration(TwoTowerModel model, VectorIndex items, VectorIndex content, FreshTierPolicy policy,
                               ExactIndex fresh) implements AutoCloseable {
@@ -38,6 +39,11 @@ public record IndexGeneration(TwoTowerModel model, VectorIndex items, VectorInde
     /** Whether {@code video} belongs in the fresh tier of this generation. */
     public boolean isFresh(Video video) {
         return policy != null && policy.isFresh(video.videoId(), video.uploadedAt());
+    }
+
+    /** Whether {@code video}'s row in {@code items} comes from the content-only path (never trained on). */
+    public boolean usesContentPath(Video video) {
+        return policy != null && policy.usesContentPath(video.videoId(), video.uploadedAt());
     }
 
     /** Closes the indexes (not the model: the model registry owns it). */

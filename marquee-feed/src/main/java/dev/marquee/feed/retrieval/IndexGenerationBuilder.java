@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Builds an {@link IndexGeneration} for every servable video: text vectors (stored, or encoded once) → item
  * tower, full and content-only, in chunks of {@value #CHUNK} → two indexes: HNSW graphs with their delta
  * buffers for small catalogues, IVF indexes (native upserts, no delta) from
- * {@link RetrievalIndexConfig#ivfFromVideos()} videos. With a {@link FreshTierPolicy}, videos the model never
- * trained on are kept out of the item index and held, content-only, in an exact fresh tier. Runs on the caller's thread; callers put it in the
+ * {@link RetrievalIndexConfig#ivfFromVideos()} videos. With a {@link FreshTierPolicy}, videos uploaded from the
+ * model's cut-off on are kept out of the item index and held, content-only, in an exact fresh tier, and older videos
+ * the model never trained on are indexed by their content-only rows. Runs on the caller's thread; callers put it in the
  * background.
  */
 final class IndexGenerationBuilder {
@@ -63,6 +64,7 @@ final class IndexGenerationBuilder {
         int d = model.dimension();
         int[] kept = new int[ids.length];
         boolean[] freshRow = new boolean[ids.length];
+        boolean[] contentRow = new boolean[ids.length];
         float[] full = new float[ids.length * d];
         float[] content = new float[ids.length * d];
         float[] text = new float[CHUNK * texts.dimension()];
@@ -90,6 +92,7 @@ final class IndexGenerationBuilder {
                 }
                 kept[n] = chunkIds[i];
                 freshRow[n] = policy != null && policy.isFresh(videos.get(i).videoId(), videos.get(i).uploadedAt());
+                contentRow[n] = policy != null && policy.usesContentPath(videos.get(i).videoId(), videos.get(i).uploadedAt());
                 System.arraycopy(e.full(), i * d, full, n * d, d);
                 System.arraycopy(e.content(), i * d, content, n * d, d);
                 n++;
@@ -108,7 +111,7 @@ final class IndexGenerationBuilder {
                 freshTier.upsert(finalIds[r], Arrays.copyOfRange(content, r * d, (r + 1) * d));
             } else {
                 trainedIds[t] = finalIds[r];
-                System.arraycopy(full, r * d, trainedRows, t * d, d);
+                System.arraycopy(contentRow[r] ? content : full, r * d, trainedRows, t * d, d);
                 t++;
             }
         }

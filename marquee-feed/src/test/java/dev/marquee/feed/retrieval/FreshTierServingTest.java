@@ -2,6 +2,7 @@ package dev.marquee.feed.retrieval;
 
 import static dev.marquee.feed.retrieval.ModelBackedWorld.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.marquee.ann.VectorSearcher;
 import dev.marquee.core.Candidate;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Serving's fresh tier with the tiny model: a policy that says the model trained on five of the world's six videos up
- * to {@link RetrievalWorld#T0}. The sixth (cook-3, never a training target) and every upload after the cut-off are
- * indexed content-only in the exact fresh tier, and the two-tower source merges them in.
+ * to {@link RetrievalWorld#T0}. Every upload after the cut-off is indexed content-only in the exact fresh tier, and the
+ * two-tower source merges it in; the sixth video (cook-3, never a training target) stays in the item index by its
+ * content-only row.
  */
 class FreshTierServingTest {
     private static final FreshTierPolicy POLICY = FreshTierPolicy.of(RetrievalWorld.T0,
@@ -55,13 +57,16 @@ class FreshTierServingTest {
     }
 
     @Test
-    void build_putsVideosTheModelNeverTrainedOnInTheFreshTier() {
+    void build_indexesAnOldVideoNeverTrainedOnByItsContentRow_inTheItemIndex() {
         IndexGeneration g = w.indexes.current().orElseThrow();
         assertThat(g.policy()).isEqualTo(POLICY);
-        assertThat(g.fresh().size()).isEqualTo(1);
-        assertThat(g.fresh().contains(dense("cook-3"))).isTrue();
-        assertThat(g.items().size()).isEqualTo(5);
-        assertThat(g.content().size()).as("the content space keeps every video").isEqualTo(6);
+        assertThat(g.fresh().size()).as("nothing uploaded after the cut-off yet").isZero();
+        assertThat(g.items().size()).isEqualTo(6);
+        Video cook3 = w.catalogue.video(dense("cook-3"));
+        float[][] e = w.embeddings(model, cook3);
+        assertThat(g.items().search(e[1], 1, VectorSearcher.ACCEPT_ALL).id(0)).isEqualTo(dense("cook-3"));
+        assertThat(g.items().search(e[1], 1, VectorSearcher.ACCEPT_ALL).score(0)).isCloseTo(1f, within(1e-4f));
+        assertThat(g.content().size()).isEqualTo(6);
     }
 
     @Test
@@ -101,8 +106,13 @@ class FreshTierServingTest {
     }
 
     @Test
-    void removal_dropsAFreshVideoFromItsTier() {
-        w.indexes.remove(new int[] {dense("cook-3")});
-        assertThat(w.indexes.current().orElseThrow().fresh().contains(dense("cook-3"))).isFalse();
+    void removal_dropsAFreshVideoFromItsTier() throws InterruptedException {
+        Video upload = ModelBackedWorld.video("cook-new", "cooking", "Ten minute tomato soup", List.of("cooking"));
+        AppendResult r = w.world.log.append(List.of(new VideoUpserted("up-cook-new", NOW, upload)));
+        assertThat(updater.awaitApplied(r.offsets()[0], Duration.ofSeconds(30))).isTrue();
+        assertThat(w.indexes.current().orElseThrow().fresh().contains(dense("cook-new"))).isTrue();
+
+        w.indexes.remove(new int[] {dense("cook-new")});
+        assertThat(w.indexes.current().orElseThrow().fresh().contains(dense("cook-new"))).isFalse();
     }
 }

@@ -14,18 +14,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How two-tower retrieval treats videos the model never trained on (issue #4, cold start). A video is
- * <em>fresh</em> when it was uploaded at or after {@link #trainedUntilMillis()} (the model's training cut-off:
- * nothing from then on trained it) or was not a training target (absent from {@link #trainedVideos()}). Fresh
- * videos are embedded by the content-only path (their id row is untrained) and searched as their own tier; the
- * tier's scores are mapped by {@link #calibration()} and merged with the trained tier's, the fresh tier taking at
- * most {@link #quota(int)} of the K slots. The training job fits it on the validation window and saves it beside
- * the model ({@link #FILE_NAME}); serving and offline evaluation load it and apply the same rule. A model saved
- * without it has no fresh tier: one pooled search, as before.
+ * How two-tower retrieval treats videos the model never trained on (issue #4, cold start). A video the model never
+ * trained on (uploaded at or after {@link #trainedUntilMillis()}, the training cut-off, or not a training target:
+ * absent from {@link #trainedVideos()}) has an untrained id row, so it is embedded by the content-only path
+ * ({@link #usesContentPath}). Videos uploaded from the cut-off on are <em>fresh</em> ({@link #isFresh}): they are
+ * searched as their own tier, their scores mapped by {@link #calibration()} and merged with the other tier's, the
+ * fresh tier taking at most {@link #quota(int)} of the K slots. Older videos that were never a training target stay
+ * in the main tier, content-only and unlifted: they had the training window to earn a positive and did not, and
+ * lifting them (29k of the default world's 50k videos) cost a fifth of Recall@500 for no new-video recall (measured,
+ * docs/evaluation.md). The training job fits the policy on the validation window and saves it beside the model
+ * ({@link #FILE_NAME}); serving and offline evaluation load it and apply the same rule. A model saved without it has
+ * no fresh tier: one pooled search over full-path rows, as before.
  *
  * @param trainedUntilMillis  training cut-off (epoch ms)
  * @param trainedVideos       sorted, distinct {@link #hash}es of the external ids of videos that were training targets
- * @param calibration         maps a fresh video's content-only score onto the trained tier's scale
+ * @param calibration         maps a fresh video's content-only score onto the main tier's scale
  * @param maxShare            the largest share of K the fresh tier may fill, in (0, 1]
  */
 public record FreshTierPolicy(long trainedUntilMillis, long[] trainedVideos, ContentScoreCalibration calibration,
@@ -68,9 +71,14 @@ public record FreshTierPolicy(long trainedUntilMillis, long[] trainedVideos, Con
         return new FreshTierPolicy(trainedUntilMillis, trainedVideos, calibration, maxShare);
     }
 
-    /** Whether the model never trained on this video: uploaded at or after the cut-off, or not a training target. */
+    /** Whether the video is in the fresh tier: uploaded at or after the training cut-off. */
     public boolean isFresh(String videoId, long uploadedAtMillis) {
-        return uploadedAtMillis >= trainedUntilMillis || !wasTrained(videoId);
+        return uploadedAtMillis >= trainedUntilMillis;
+    }
+
+    /** Whether the model never trained on this video (fresh, or not a training target): index its content-only row. */
+    public boolean usesContentPath(String videoId, long uploadedAtMillis) {
+        return isFresh(videoId, uploadedAtMillis) || !wasTrained(videoId);
     }
 
     /** Whether {@code videoId} was a training target. */

@@ -21,11 +21,14 @@ class FreshTierPolicyTest {
     }
 
     @Test
-    void isFresh_afterTheCutoff_orNeverATrainingTarget() {
+    void freshFromTheCutoff_contentPathForEveryVideoNeverTrainedOn() {
         FreshTierPolicy p = policy();
         assertThat(p.isFresh("v1", CUTOFF - 1)).as("trained, uploaded before the cutoff").isFalse();
+        assertThat(p.usesContentPath("v1", CUTOFF - 1)).isFalse();
         assertThat(p.isFresh("v1", CUTOFF)).as("uploaded at the cutoff: nothing from then on trained it").isTrue();
-        assertThat(p.isFresh("v3", CUTOFF - 1)).as("old but never a training target").isTrue();
+        assertThat(p.usesContentPath("v1", CUTOFF)).isTrue();
+        assertThat(p.isFresh("v3", CUTOFF - 1)).as("old, never a training target: main tier").isFalse();
+        assertThat(p.usesContentPath("v3", CUTOFF - 1)).as("but its id row is untrained").isTrue();
         assertThat(p.trainedVideos()).hasSize(3); // duplicates collapse
     }
 
@@ -43,7 +46,8 @@ class FreshTierPolicyTest {
         p.save(dir);
         FreshTierPolicy back = FreshTierPolicy.load(dir).orElseThrow();
         assertThat(back).isEqualTo(p);
-        assertThat(back.isFresh("v9", CUTOFF - 5)).isFalse();
+        assertThat(back.usesContentPath("v9", CUTOFF - 5)).isFalse();
+        assertThat(back.usesContentPath("v8", CUTOFF - 5)).isTrue();
         assertThat(back.calibration().apply(0.4f)).isEqualTo(0.448f);
         assertThat(Files.exists(dir.resolve(FreshTierPolicy.FILE_NAME + ".tmp"))).isFalse();
     }
