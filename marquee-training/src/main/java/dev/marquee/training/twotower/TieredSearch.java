@@ -3,31 +3,30 @@ package dev.marquee.training.twotower;
 import dev.marquee.ann.ExactIndex;
 import dev.marquee.ann.Neighbours;
 import dev.marquee.ann.VectorBatch;
-import dev.marquee.models.twotower.ContentScoreCalibration;
+import dev.marquee.feed.retrieval.FreshTierMerge;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
- * Exact two-tier maximum-inner-product search over {@link CatalogueEmbeddings}: fresh uploads (content-only rows of
- * videos uploaded after the training window) and every other row are searched separately, the fresh tier's
- * scores mapped by a
- * {@link ContentScoreCalibration}, and the two lists merged by score (ties: trained tier first). Ids are roster
- * rows.
+ * Exact two-tier maximum-inner-product search over {@link CatalogueEmbeddings}, the offline twin of serving's
+ * generation: the rows a {@link FreshTierPolicy} calls fresh (content-only rows of videos never trained on) and every
+ * other row are searched separately and merged by serving's own {@link FreshTierMerge}. Without a policy, every row is
+ * in one tier (one pooled search). Ids are roster rows.
  */
 final class TieredSearch {
     private final ExactIndex trained;
-    private final ExactIndex content;
-    private final ContentScoreCalibration calibration;
+    private final ExactIndex fresh;
 
-    private TieredSearch(ExactIndex trained, ExactIndex content, ContentScoreCalibration calibration) {
+    private TieredSearch(ExactIndex trained, ExactIndex fresh) {
         this.trained = trained;
-        this.content = content;
-        this.calibration = calibration;
+        this.fresh = fresh;
     }
 
-    /** @param fresh by roster row: searched in the calibrated tier (content-only rows of fresh uploads) */
-    static TieredSearch of(CatalogueEmbeddings e, boolean[] fresh, ContentScoreCalibration calibration) {
-        return new TieredSearch(tier(e, fresh, false), tier(e, fresh, true), calibration);
+    /** @param fresh by roster row: searched in the fresh tier; null: one tier */
+    static TieredSearch of(CatalogueEmbeddings e, boolean[] fresh) {
+        boolean[] none = new boolean[e.size()];
+        return new TieredSearch(tier(e, fresh == null ? none : fresh, false), fresh == null ? null : tier(e, fresh, true));
     }
 
     private static ExactIndex tier(CatalogueEmbeddings e, boolean[] fresh, boolean wanted) {
@@ -43,23 +42,16 @@ final class TieredSearch {
         return n == 0 ? null : ExactIndex.of(new VectorBatch(Arrays.copyOf(ids, n), Arrays.copyOf(rows, n * d), d));
     }
 
-    Neighbours search(float[] query, int k, IntPredicate accept) {
-        Neighbours a = trained == null ? Neighbours.EMPTY : trained.search(query, k, accept);
-        Neighbours b = content == null ? Neighbours.EMPTY : content.search(query, k, accept);
-        int m = Math.min(k, a.size() + b.size());
-        int[] ids = new int[m];
-        float[] scores = new float[m];
-        int i = 0, j = 0;
-        for (int r = 0; r < m; r++) {
-            float sb = j < b.size() ? calibration.apply(b.score(j)) : Float.NEGATIVE_INFINITY;
-            if (i < a.size() && a.score(i) >= sb) {
-                ids[r] = a.id(i);
-                scores[r] = a.score(i++);
-            } else {
-                ids[r] = b.id(j++);
-                scores[r] = sb;
-            }
-        }
-        return new Neighbours(ids, scores);
+    /** Each tier's own top {@code k}: {@code [0]} trained, {@code [1]} fresh (raw content-only scores). */
+    Neighbours[] tiers(float[] query, int k, IntPredicate accept) {
+        return new Neighbours[] {
+                trained == null ? Neighbours.EMPTY : trained.search(query, k, accept),
+                fresh == null ? Neighbours.EMPTY : fresh.search(query, k, accept)};
+    }
+
+    /** The merged top {@code k} under {@code policy} (null: the trained tier alone, i.e. the pooled search). */
+    Neighbours search(float[] query, int k, IntPredicate accept, FreshTierPolicy policy) {
+        Neighbours[] t = tiers(query, k, accept);
+        return FreshTierMerge.merge(t[0], t[1], k, policy);
     }
 }

@@ -8,6 +8,7 @@ import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.features.UserFeatures;
 import dev.marquee.models.text.TextEncoder;
 import dev.marquee.models.twotower.ContentScoreCalibration;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.TwoTowerModel;
 import dev.marquee.training.registry.ModelRegistry;
 import dev.marquee.training.registry.VersionManifest;
@@ -65,7 +66,7 @@ public final class ColdStartDiagnostic {
                 n, trained, n - trained, fresh);
 
         // 1. full vs content-only scores over real (user, positive trained video) validation pairs
-        float[][] s = CalibrationFit.pairedScores(model, data);
+        float[][] s = FreshTierFit.pairedScores(model, data);
         System.out.printf(Locale.ROOT, "validation pairs of trained videos: %d%n", s[0].length);
         System.out.printf(Locale.ROOT, "  user·item full:    mean %.4f sd %.4f%n", mean(s[1]), sd(s[1]));
         System.out.printf(Locale.ROOT, "  user·item content: mean %.4f sd %.4f%n", mean(s[0]), sd(s[0]));
@@ -130,14 +131,12 @@ public final class ColdStartDiagnostic {
         RetrievalEvaluation eval = new RetrievalEvaluation(config.weighting());
         System.out.println("--- pooled search (before) ---");
         System.out.println(eval.evaluate(model, data, e).table());
-        ContentScoreCalibration c = CalibrationFit.fit(model, data);
-        double gap = c.offset() / CalibrationFit.GAP_SHARE;
-        double[] offsets = {c.offset(), gap, gap / 2, 0.05, 0.15};
-        for (double o : offsets) {
-            ContentScoreCalibration x = new ContentScoreCalibration(1, o);
-            System.out.println("--- fresh tier " + x + (o == c.offset() ? " (fitted)" : "") + " ---");
-            System.out.println(eval.evaluate(model, data, e, x).table());
-        }
+        FreshTierPolicy rule = FreshTierFit.rule(data);
+        CatalogueEmbeddings tiered = CatalogueEmbeddings.of(model, roster, data.catalogue(), rule);
+        FreshTierFit.Fit fit = FreshTierFit.fit(model, data, tiered, rule);
+        System.out.println(fit.table());
+        System.out.println("--- fresh tier " + fit.policy() + " (chosen on validation) ---");
+        System.out.println(eval.evaluate(model, data, tiered, fit.policy()).table());
     }
 
     private static int[] pick(VideoRoster roster, TwoTowerDatasets data, SplittableRandom r, int kind) {
