@@ -7,8 +7,9 @@ package dev.marquee.models.twotower;
  * video cannot have, so in one pooled search fresh videos sink below old ones of the same appeal. Retrieval
  * therefore searches fresh videos as their own tier and merges the tiers on {@code scale × score + offset}
  * (a linear score calibration in the spirit of Platt scaling, Platt 1999). The training job fits the offset
- * ({@code dev.marquee.training.twotower.CalibrationFit}); {@link #fit} is the least-squares variant, kept for
- * diagnosis (on trained videos it gives scale ≈ 1, offset ≈ 0: the two paths agree on the same videos).
+ * ({@code dev.marquee.training.twotower.FreshTierFit}) and saves it in a {@link FreshTierPolicy}; {@link #fit} is the
+ * least-squares variant, kept for diagnosis (on trained videos it gives scale ≈ 1, offset ≈ 0: the two paths agree
+ * on the same videos).
  *
  * @param scale  slope applied to a content-only score
  * @param offset added after scaling
