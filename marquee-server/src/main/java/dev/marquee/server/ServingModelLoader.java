@@ -4,13 +4,15 @@ import dev.marquee.feed.ModelHolder;
 import dev.marquee.feed.ServingModels;
 import dev.marquee.feed.retrieval.RetrievalIndexes;
 import dev.marquee.models.ranker.RankerModel;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.TwoTowerModel;
 import dev.marquee.training.registry.LoadedVersion;
 import dev.marquee.training.registry.PromotionListener;
 
 /**
  * Turns a newly promoted registry version into serving state. A ranker swaps in at once; a two-tower model
- * first re-embeds the catalogue and rebuilds the ANN indexes in the background (the old generation keeps
+ * first re-embeds the catalogue and rebuilds the ANN indexes (with the fresh tier its saved {@code FreshTierPolicy}
+ * defines, when it has one) in the background (the old generation keeps
  * serving meanwhile), then swaps. In-flight requests finish on the models they started with.
  */
 public final class ServingModelLoader implements PromotionListener {
@@ -34,7 +36,8 @@ public final class ServingModelLoader implements PromotionListener {
         ServingModels now = models.current();
         if (kind.equals(TWO_TOWER)) {
             TwoTowerModel model = TwoTowerModel.load(loaded.directory());
-            indexes.rebuildFor(model).join();
+            // a version saved before the fresh tier has no policy: one pooled item index, as before
+            indexes.rebuildFor(model, FreshTierPolicy.load(loaded.directory()).orElse(null)).join();
             twoTowerLabel = label;
             models.swap(new ServingModels(label(), model, now.ranker()));
         } else if (kind.startsWith("ranker")) {

@@ -60,7 +60,10 @@ final class TwoTowerRun {
                 .run(log, vectors, listener);
         report.accept(String.format("two-tower: %s — %,d train examples, %.0f examples/s; %s", r.version(), r.trainExamples(),
                 r.examplesPerSecond(), r.gate()));
-        report.accept(r.report().toString());
+        report.accept(r.freshTierTable());
+        report.accept(r.report().table());
+        report.accept(String.format("two-tower: Recall@500 %.4f with the fresh tier, %.4f pooled (one search, no tier)",
+                r.report().twoTowerRecall(500), r.pooledReport().twoTowerRecall(500)));
         return r.gate();
     }
 }

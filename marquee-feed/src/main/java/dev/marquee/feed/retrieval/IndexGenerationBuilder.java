@@ -1,12 +1,14 @@
 package dev.marquee.feed.retrieval;
 
 import dev.marquee.ann.DeltaBufferedHnswIndex;
+import dev.marquee.ann.ExactIndex;
 import dev.marquee.ann.IndexConfig;
 import dev.marquee.ann.IvfIndex;
 import dev.marquee.ann.VectorBatch;
 import dev.marquee.ann.VectorIndex;
 import dev.marquee.core.IdDictionary;
 import dev.marquee.events.Video;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.TwoTowerModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Builds an {@link IndexGeneration} for every servable video: text vectors (stored, or encoded once) → item
  * tower, full and content-only, in chunks of {@value #CHUNK} → two indexes: HNSW graphs with their delta
  * buffers for small catalogues, IVF indexes (native upserts, no delta) from
- * {@link RetrievalIndexConfig#ivfFromVideos()} videos. Runs on the caller's thread; callers put it in the
+ * {@link RetrievalIndexConfig#ivfFromVideos()} videos. With a {@link FreshTierPolicy}, videos uploaded from the
+ * model's cut-off on are kept out of the item index and held, content-only, in an exact fresh tier, and older videos
+ * the model never trained on are indexed by their content-only rows. Runs on the caller's thread; callers put it in the
  * background.
  */
 final class IndexGenerationBuilder {
@@ -47,10 +51,20 @@ final class IndexGenerationBuilder {
     }
 
     IndexGeneration build(TwoTowerModel model) {
+        return build(model, null);
+    }
+
+    /**
+     * With a {@code policy}, the videos it calls fresh go into an exact fresh tier (content-only rows) instead of
+     * the item index; the content index holds every video either way.
+     */
+    IndexGeneration build(TwoTowerModel model, FreshTierPolicy policy) {
         ItemTowerInputs inputs = ItemTowerInputs.forModel(model, categories);
         int[] ids = catalogue.ids();
         int d = model.dimension();
         int[] kept = new int[ids.length];
+        boolean[] freshRow = new boolean[ids.length];
+        boolean[] contentRow = new boolean[ids.length];
         float[] full = new float[ids.length * d];
         float[] content = new float[ids.length * d];
         float[] text = new float[CHUNK * texts.dimension()];
@@ -77,6 +91,8 @@ final class IndexGenerationBuilder {
                     continue;
                 }
                 kept[n] = chunkIds[i];
+                freshRow[n] = policy != null && policy.isFresh(videos.get(i).videoId(), videos.get(i).uploadedAt());
+                contentRow[n] = policy != null && policy.usesContentPath(videos.get(i).videoId(), videos.get(i).uploadedAt());
                 System.arraycopy(e.full(), i * d, full, n * d, d);
                 System.arraycopy(e.content(), i * d, content, n * d, d);
                 n++;
@@ -86,11 +102,29 @@ final class IndexGenerationBuilder {
             LOG.warn("{} videos have degenerate embeddings under this model and are not indexed", skipped);
         }
         int[] finalIds = Arrays.copyOf(kept, n);
-        VectorIndex items = index(new VectorBatch(finalIds, Arrays.copyOf(full, n * d), d), itemConfig.withDimension(d));
+        ExactIndex freshTier = policy == null ? null : new ExactIndex(d);
+        int t = 0;
+        int[] trainedIds = new int[n];
+        float[] trainedRows = new float[n * d];
+        for (int r = 0; r < n; r++) {
+            if (freshRow[r]) {
+                freshTier.upsert(finalIds[r], Arrays.copyOfRange(content, r * d, (r + 1) * d));
+            } else {
+                trainedIds[t] = finalIds[r];
+                System.arraycopy(contentRow[r] ? content : full, r * d, trainedRows, t * d, d);
+                t++;
+            }
+        }
+        if (policy != null) {
+            LOG.info("two-tower tiers: {} trained, {} fresh ({})", t, n - t, policy);
+        }
+        VectorIndex items = t == 0 ? new ExactIndex(d) // every video fresh: nothing for a graph to hold
+                : index(new VectorBatch(Arrays.copyOf(trainedIds, t), Arrays.copyOf(trainedRows, t * d), d),
+                        itemConfig.withDimension(d));
         try {
             VectorIndex contentIndex = index(new VectorBatch(finalIds.clone(), Arrays.copyOf(content, n * d), d),
                     contentConfig.withDimension(d));
-            return new IndexGeneration(model, items, contentIndex);
+            return new IndexGeneration(model, items, contentIndex, policy, freshTier);
         } catch (RuntimeException ex) {
             if (items instanceof AutoCloseable closeable) { // HNSW files, IVF native rows
                 try {

@@ -3,6 +3,7 @@ package dev.marquee.feed.retrieval;
 import dev.marquee.ann.VectorIndex;
 import dev.marquee.core.IdDictionary;
 import dev.marquee.events.Video;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.TwoTowerModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class RetrievalIndexes implements AutoCloseable {
         return g == null ? Optional.empty() : Optional.of(g.model());
     }
 
-    /** The item index of the serving generation (for {@link TwoTowerCandidateSource}). */
+    /** The item index (trained tier) of the serving generation. */
     public Optional<VectorIndex> itemIndex() {
         IndexGeneration g = current;
         return g == null ? Optional.empty() : Optional.of(g.items());
@@ -141,19 +142,27 @@ public final class RetrievalIndexes implements AutoCloseable {
      * Builds a generation for {@code model} over the whole catalogue in the background and swaps it in;
      * queued behind a rebuild already running. The future completes with the new generation once it serves.
      */
-    public synchronized CompletableFuture<IndexGeneration> rebuildFor(TwoTowerModel model) {
+    public CompletableFuture<IndexGeneration> rebuildFor(TwoTowerModel model) {
+        return rebuildFor(model, null);
+    }
+
+    /**
+     * As {@link #rebuildFor(TwoTowerModel)}, with the model's fresh-tier policy (null: none, one item index for every
+     * video): videos it calls fresh are searched in their own tier, and later upserts of fresh videos go there.
+     */
+    public synchronized CompletableFuture<IndexGeneration> rebuildFor(TwoTowerModel model, FreshTierPolicy policy) {
         Objects.requireNonNull(model, "model");
         if (model.config().shape().textDim() != texts.dimension()) {
             throw new IllegalArgumentException("model expects " + model.config().shape().textDim()
                     + "-d text vectors, the text store holds " + texts.dimension() + "-d");
         }
         CompletableFuture<IndexGeneration> next = lastRebuild.handle((ignored, error) -> null)
-                .thenApplyAsync(ignored -> rebuild(model), builds);
+                .thenApplyAsync(ignored -> rebuild(model, policy), builds);
         lastRebuild = next;
         return next;
     }
 
-    private IndexGeneration rebuild(TwoTowerModel model) {
+    private IndexGeneration rebuild(TwoTowerModel model, FreshTierPolicy policy) {
         List<PendingWrite> recorded = new ArrayList<>();
         writeLock.lock();
         try {
@@ -166,7 +175,7 @@ public final class RetrievalIndexes implements AutoCloseable {
         }
         IndexGeneration built;
         try {
-            built = builder.build(model);
+            built = builder.build(model, policy);
         } catch (RuntimeException e) {
             writeLock.lock();
             pending = null;

@@ -36,7 +36,7 @@ public final class RetrievalSources {
         Gate history = new HistoryGate(1);
         boolean local = store.inProcess();
         return List.of(
-                new GatedSource(new TwoTowerCandidateSource(indexes::itemIndex, catalogue, config), model, budget, false),
+                new GatedSource(TwoTowerCandidateSource.tiered(indexes::current, catalogue, config), model, budget, false),
                 new GatedSource(new CoWatchCandidateSource(store, catalogue, config), history, budget, local),
                 new GatedSource(new ContentCandidateSource(indexes, config), both(history, model), budget, false),
                 new GatedSource(new SegmentPopularCandidateSource(store, catalogue, config), Gate.ALWAYS, budget,

@@ -2,6 +2,7 @@ package dev.marquee.feed.retrieval;
 
 import dev.marquee.ann.IndexConfig;
 import dev.marquee.events.Video;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.TwoTowerModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,8 +52,13 @@ final class ModelBackedWorld implements AutoCloseable {
     }
 
     ModelBackedWorld indexed(TwoTowerModel model) {
+        return indexed(model, null);
+    }
+
+    /** Indexes with a fresh tier under {@code policy} (null: none). */
+    ModelBackedWorld indexed(TwoTowerModel model, FreshTierPolicy policy) {
         try {
-            indexes.rebuildFor(model).get(60, TimeUnit.SECONDS);
+            indexes.rebuildFor(model, policy).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("index build failed", e);
         }

@@ -9,6 +9,7 @@ import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.twotower.TwoTowerConfig;
 import dev.marquee.models.twotower.TwoTowerModel;
 import dev.marquee.models.twotower.TwoTowerTrainer;
+import dev.marquee.training.twotower.FreshTierFit;
 import dev.marquee.training.twotower.HoldoutTruth;
 import dev.marquee.training.twotower.TwoTowerDatasetBuilder;
 import dev.marquee.training.twotower.TwoTowerDatasets;
@@ -67,7 +68,8 @@ public final class EvalJob {
             }
         });
              HeadsStage.Result heads = new HeadsStage(config).run(log, data.cutoffMillis(), progress);
-             OfflineFeed feed = new OfflineFeed(data.store(), texts, twoTower, heads.models().ranker())) {
+             OfflineFeed feed = new OfflineFeed(data.store(), texts, twoTower, FreshTierFit.policy(twoTower, data),
+                     heads.models().ranker())) {
             progress.phase("indexes built", 1, 1);
             CatalogueFacts facts = facts(data.store(), data.roster(), feed.catalogue());
             HoldoutLoop loop = new HoldoutLoop(feed, facts, config, data.cutoffMillis());

@@ -29,6 +29,7 @@ import dev.marquee.feed.retrieval.SourceQuota;
 import dev.marquee.feed.retrieval.VideoCatalogue;
 import dev.marquee.feed.retrieval.VideoTextVectors;
 import dev.marquee.models.ranker.RankerModel;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.TwoTowerModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -63,10 +64,16 @@ final class OfflineFeed implements AutoCloseable {
     private final RankerFeatures features;
 
     OfflineFeed(FeatureStore store, VideoTextVectors texts, TwoTowerModel twoTower, RankerModel ranker) {
+        this(store, texts, twoTower, null, ranker);
+    }
+
+    /** @param freshTier the two-tower model's fresh-tier policy, as serving loads it (null: none) */
+    OfflineFeed(FeatureStore store, VideoTextVectors texts, TwoTowerModel twoTower, FreshTierPolicy freshTier,
+                RankerModel ranker) {
         this.store = store;
         this.indexes = new RetrievalIndexes(VideoCatalogue.fromStore(store), store.categories(), texts,
                 RetrievalIndexConfig.defaults(), builds);
-        indexes.rebuildFor(twoTower).join();
+        indexes.rebuildFor(twoTower, freshTier).join();
         ModelHolder models = new ModelHolder();
         models.swap(new ServingModels("eval", twoTower, ranker));
         RankerFeatures features = new RankerFeatures(store, ItemEmbeddings.NONE, false);

@@ -1,5 +1,6 @@
 package dev.marquee.training.twotower;
 
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.ItemFeatureBatch;
 import dev.marquee.models.twotower.TwoTowerModel;
 import java.util.Arrays;
@@ -27,8 +28,17 @@ public record CatalogueEmbeddings(String[] videoIds, boolean[] contentOnly, floa
         return videoIds.length;
     }
 
-    /** Embeds every roster video with {@code model}. */
+    /** Embeds every roster video with {@code model}; content-only rows for videos never a training target. */
     static CatalogueEmbeddings of(TwoTowerModel model, VideoRoster roster, ItemFeatureBatch catalogue) {
+        return of(model, roster, catalogue, null);
+    }
+
+    /**
+     * Embeds every roster video with {@code model}: content-only rows for the videos {@code rule} says the model never
+     * trained on (as serving indexes them), or without a rule for videos that were never a training target.
+     */
+    static CatalogueEmbeddings of(TwoTowerModel model, VideoRoster roster, ItemFeatureBatch catalogue,
+                                  FreshTierPolicy rule) {
         int n = roster.size(), d = model.dimension(), t = catalogue.textDim();
         String[] ids = new String[n];
         boolean[] content = new boolean[n];
@@ -45,7 +55,8 @@ public record CatalogueEmbeddings(String[] videoIds, boolean[] contentOnly, floa
             for (int i = 0; i < m; i++) {
                 int v = from + i;
                 ids[v] = roster.video(v).videoId();
-                content[v] = roster.trainPositives(v) == 0;
+                content[v] = rule == null ? roster.trainPositives(v) == 0
+                        : rule.usesContentPath(ids[v], roster.video(v).uploadedAt());
                 System.arraycopy(content[v] ? contentRows : full, i * d, rows, v * d, d);
             }
         }

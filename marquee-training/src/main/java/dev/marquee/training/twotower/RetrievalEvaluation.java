@@ -1,12 +1,12 @@
 package dev.marquee.training.twotower;
 
-import dev.marquee.ann.ExactIndex;
 import dev.marquee.ann.Neighbours;
-import dev.marquee.ann.VectorBatch;
 import dev.marquee.features.FeatureStore;
 import dev.marquee.features.UserFeatures;
 import dev.marquee.feed.hydration.HistoryWeighting;
 import dev.marquee.feed.hydration.UserTowerInputs;
+import dev.marquee.feed.retrieval.FreshTierMerge;
+import dev.marquee.models.twotower.FreshTierPolicy;
 import dev.marquee.models.twotower.TwoTowerModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +18,8 @@ import java.util.function.IntPredicate;
  * 2019: train on the past, score the next day). For every user with holdout long views, the relevant set is the
  * videos they watched over 30 s in the holdout and had not long-viewed before it; both retrievers exclude
  * already-watched videos, as serving does. Two-tower: the user's embedding from their features as of the holdout
- * start, exact maximum inner product over every video's embedding ({@link CatalogueEmbeddings}). Baseline: the
+ * start, exact maximum inner product over every video's embedding ({@link CatalogueEmbeddings}), in serving's two
+ * tiers when the model has a {@link FreshTierPolicy}. Baseline: the
  * videos with the most long views before the holdout.
  */
 public final class RetrievalEvaluation {
@@ -33,11 +34,26 @@ public final class RetrievalEvaluation {
     }
 
     public RetrievalReport evaluate(TwoTowerModel model, TwoTowerDatasets data, CatalogueEmbeddings embeddings) {
+        return evaluate(model, data, embeddings, null);
+    }
+
+    /**
+     * As above, with serving's two-tier retrieval: the videos {@code policy} calls fresh (never trained on) searched
+     * as their own tier and merged by {@link FreshTierMerge} at each K, as {@code TwoTowerCandidateSource} merges at
+     * its K; null policy: one pooled search (a model without a fresh tier).
+     */
+    public RetrievalReport evaluate(TwoTowerModel model, TwoTowerDatasets data, CatalogueEmbeddings embeddings,
+                                    FreshTierPolicy policy) {
         VideoRoster roster = data.roster();
         int n = roster.size(), maxK = KS[KS.length - 1];
-        int[] ids = new int[n];
-        Arrays.setAll(ids, i -> i);
-        ExactIndex index = ExactIndex.of(new VectorBatch(ids, embeddings.vectors(), embeddings.dimension()));
+        boolean[] fresh = null;
+        if (policy != null) {
+            fresh = new boolean[n];
+            for (int v = 0; v < n; v++) {
+                fresh[v] = policy.isFresh(roster.video(v).videoId(), roster.video(v).uploadedAt());
+            }
+        }
+        TieredSearch index = TieredSearch.of(embeddings, fresh);
         FeatureStore store = data.store();
         int[] storeIds = new int[n];
         Arrays.setAll(storeIds, v -> store.videos().find(roster.video(v).videoId()));
@@ -67,27 +83,31 @@ public final class RetrievalEvaluation {
                 if (relevant.length == 0) {
                     continue;
                 }
-                Neighbours found = index.search(Arrays.copyOfRange(queries, u * d, (u + 1) * d), maxK, unseen);
-                for (int r = 0; r < found.size(); r++) {
-                    rankTwoTower[found.id(r)] = r;
-                }
+                Neighbours[] tiers = index.tiers(Arrays.copyOfRange(queries, u * d, (u + 1) * d), maxK, unseen);
                 int[] top = topUnseen(popular, unseen, maxK);
                 for (int r = 0; r < top.length; r++) {
                     rankPopular[top[r]] = r;
                 }
                 for (int k = 0; k < KS.length; k++) {
+                    // the list serving would return at this K (the fresh tier's quota is a share of K)
+                    Neighbours found = FreshTierMerge.merge(tiers[0], tiers[1], KS[k], policy);
+                    for (int r = 0; r < found.size(); r++) {
+                        rankTwoTower[found.id(r)] = r;
+                    }
                     sumTwoTower[k] += recall(relevant, rankTwoTower, KS[k]);
                     sumPopular[k] += recall(relevant, rankPopular, KS[k]);
-                }
-                for (int v : relevant) {
-                    boolean isNew = roster.video(v).uploadedAt() >= data.cutoffMillis();
-                    slices.add(isNew, viewers[v], rankTwoTower[v] < SLICE_K);
+                    if (KS[k] == SLICE_K) {
+                        for (int v : relevant) {
+                            boolean isNew = roster.video(v).uploadedAt() >= data.cutoffMillis();
+                            slices.add(isNew, viewers[v], rankTwoTower[v] < SLICE_K);
+                        }
+                    }
+                    for (int r = 0; r < found.size(); r++) {
+                        rankTwoTower[found.id(r)] = Integer.MAX_VALUE;
+                    }
                 }
                 evaluated++;
                 pairs += relevant.length;
-                for (int r = 0; r < found.size(); r++) {
-                    rankTwoTower[found.id(r)] = Integer.MAX_VALUE;
-                }
                 for (int v : top) {
                     rankPopular[v] = Integer.MAX_VALUE;
                 }

@@ -18,8 +18,11 @@ import java.time.Duration;
  * @param trainTime          training
  * @param evaluationTime     catalogue embeddings and holdout evaluation
  * @param registerTime       writing artifacts, registering and the gate
+ * @param pooledReport       the same holdout through one pooled search (no fresh tier): what the tier costs or buys
+ * @param freshTierTable     the validation sweep that chose the saved fresh-tier policy
  */
 public record TwoTowerTrainResult(String version, GateDecision gate, RetrievalReport report, int trainExamples,
                                   int validationExamples, int epochs, double examplesPerSecond, Duration datasetTime,
-                                  Duration textTime, Duration trainTime, Duration evaluationTime, Duration registerTime) {
+                                  Duration textTime, Duration trainTime, Duration evaluationTime, Duration registerTime,
+                                  RetrievalReport pooledReport, String freshTierTable) {
 }

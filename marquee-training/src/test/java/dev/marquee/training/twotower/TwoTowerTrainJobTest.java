@@ -3,13 +3,34 @@ package dev.marquee.training.twotower;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marquee.core.Clock;
+import dev.marquee.core.Candidate;
+import dev.marquee.core.FeedQuery;
+import dev.marquee.events.Video;
+import dev.marquee.features.FeatureStore;
+import dev.marquee.features.UserFeatures;
+import dev.marquee.feed.hydration.HistoryWeighting;
+import dev.marquee.feed.hydration.UserEmbeddingHydrator;
+import dev.marquee.feed.hydration.UserFeaturesHydrator;
+import dev.marquee.feed.hydration.UserTowerInputs;
+import dev.marquee.feed.retrieval.ItemTowerInputs;
+import dev.marquee.feed.retrieval.RetrievalConfig;
+import dev.marquee.feed.retrieval.RetrievalIndexConfig;
+import dev.marquee.feed.retrieval.RetrievalIndexes;
 import dev.marquee.feed.retrieval.TextVectorStore;
+import dev.marquee.feed.retrieval.TwoTowerCandidateSource;
+import dev.marquee.feed.retrieval.VideoCatalogue;
+import dev.marquee.feed.retrieval.VideoTextVectors;
+import dev.marquee.models.text.TextEncoder;
+import dev.marquee.models.twotower.FreshTierPolicy;
+import dev.marquee.models.twotower.TwoTowerModel;
 import dev.marquee.training.registry.LoadedVersion;
 import dev.marquee.training.registry.ModelRegistry;
 import dev.marquee.training.registry.VersionManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -92,5 +113,92 @@ class TwoTowerTrainJobTest {
         assertThat(r.twoTowerRecall(100)).isLessThanOrEqualTo(r.twoTowerRecall(500));
         assertThat(r.twoTowerRecall(500)).isLessThanOrEqualTo(r.twoTowerRecall(1000));
         assertThat(r.popularRecall(100)).isLessThanOrEqualTo(r.popularRecall(500));
+    }
+
+    @Test
+    void registeredVersion_savesItsFreshTierPolicy_chosenOnValidation() throws Exception {
+        LoadedVersion loaded = registry.load(TwoTowerTrainJob.KIND, result.version());
+        FreshTierPolicy policy = FreshTierPolicy.load(loaded.directory()).orElseThrow();
+        assertThat(loaded.manifest().artifacts()).containsKey(FreshTierPolicy.FILE_NAME);
+        assertThat(policy.trainedUntilMillis()).isGreaterThan(SmallWorld.START).isLessThan(SmallWorld.START + 2 * TwoTowerJobConfig.DAY);
+        assertThat(policy.trainedVideos()).isNotEmpty();
+        assertThat(result.freshTierTable()).contains("<- chosen");
+        assertThat(loaded.manifest().holdoutMetrics()).containsKeys("pooled_recall@500", "fresh_tier_offset");
+    }
+
+    /**
+     * The issue #4 path end to end: the registered version loaded as serving loads it (model + fresh-tier policy), the
+     * serving indexes built over the catalogue, then a video uploaded after training (a content twin of the video a
+     * user's content path scores highest among those they long-viewed: a user whose interests match it) is upserted as
+     * {@code VideoIndexUpdater} does. It lands in the fresh tier and serving's two-tower source returns it to that user.
+     */
+    @Test
+    void uploadAfterTraining_isRetrievedByServingsTwoTowerSource_forAUserWhoseInterestsMatchIt() throws Exception {
+        LoadedVersion loaded = registry.load(TwoTowerTrainJob.KIND, result.version());
+        FreshTierPolicy policy = FreshTierPolicy.load(loaded.directory()).orElseThrow();
+        ExecutorService builds = Executors.newSingleThreadExecutor();
+        try (TwoTowerModel model = TwoTowerModel.load(loaded.directory()); TextVectorStore store = small.openTextStore()) {
+            VideoTextVectors texts = small.texts(store);
+            TwoTowerDatasets data = new TwoTowerDatasetBuilder(SmallWorld.jobConfig()).build(small.log, texts,
+                    TwoTowerJobListener.NONE);
+            FeatureStore fs = data.store();
+            long now = data.cutoffMillis();
+            try (RetrievalIndexes indexes = new RetrievalIndexes(VideoCatalogue.fromStore(fs), fs.categories(), texts,
+                    RetrievalIndexConfig.defaults(), builds)) {
+                indexes.rebuildFor(model, policy).join();
+                HistoryWeighting weighting = SmallWorld.jobConfig().weighting();
+                String user = null;
+                Video favourite = null;
+                for (String u : data.holdout().users()) {
+                    UserFeatures f = fs.user(u, now);
+                    if (f.recentLongViews().length >= 3) {
+                        user = u;
+                        favourite = bestContentMatch(model, fs, texts, indexes, f, weighting);
+                        break;
+                    }
+                }
+                assertThat(user).isNotNull();
+                Video twin = new Video("twin-" + favourite.videoId(), favourite.creatorId(), favourite.category(),
+                        favourite.title(), favourite.tags(), favourite.durationSeconds(), now + 60_000L, favourite.language());
+                int id = fs.videos().intern(twin.videoId());
+                indexes.upsert(new int[] {id}, List.of(twin));
+                assertThat(indexes.current().orElseThrow().fresh().contains(id)).isTrue();
+
+                FeedQuery q = FeedQuery.of("req-twin", user, 20, now + 120_000L, 1L, true);
+                new UserFeaturesHydrator(fs).hydrate(q);
+                new UserEmbeddingHydrator(indexes::servingModel, fs.videos(), weighting).hydrate(q);
+                List<Candidate> found = TwoTowerCandidateSource.tiered(indexes::current, indexes.catalogue(),
+                        RetrievalConfig.defaults()).fetch(q);
+                assertThat(found).hasSize(RetrievalConfig.defaults().twoTowerK());
+                assertThat(found).as("%s, %s", twin, policy).anySatisfy(c -> assertThat(c.video()).isEqualTo(id));
+            }
+        } finally {
+            builds.shutdownNow();
+        }
+    }
+
+    private static Video bestContentMatch(TwoTowerModel model, FeatureStore fs, VideoTextVectors texts,
+                                          RetrievalIndexes indexes, UserFeatures f, HistoryWeighting weighting) {
+        float[] u = model.embedUsers(UserTowerInputs.forModel(model, fs.videos(), weighting).of(f));
+        Video best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int dense : f.recentLongViews()) {
+            Video v = indexes.catalogue().video(dense);
+            if (v == null) {
+                continue;
+            }
+            float[] text = new float[TextEncoder.DIMENSION];
+            texts.fill(List.of(v), text);
+            float[] e = model.embedItemsContentOnly(ItemTowerInputs.forModel(model, fs.categories()).batch(List.of(v), text));
+            double s = 0;
+            for (int k = 0; k < e.length; k++) {
+                s += u[k] * e[k];
+            }
+            if (s > bestScore) {
+                bestScore = s;
+                best = v;
+            }
+        }
+        return best;
     }
 }
