@@ -107,46 +107,36 @@ public final class ContentCandidateSource implements CandidateSource {
      * (a seed without a vector is cached as such).
      */
     private SeedVectors seedVectors(IndexGeneration g, int[] seeds, int n, long now) {
+        float[][] rows = new float[n][];
         int[] missing = new int[n];
+        int[] missingAt = new int[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (!cache.hasVector(g, seeds[i], now)) {
-                missing[m++] = seeds[i];
+            rows[i] = cache.vector(g, seeds[i], now);
+            if (rows[i] == null) {
+                missing[m] = seeds[i];
+                missingAt[m++] = i;
             }
         }
         if (m > 0) {
             SeedVectors computed = indexes.contentVectors(g, missing, m);
-            boolean[] found = new boolean[m];
             int dim = computed.dimension();
             for (int r = 0; r < computed.size(); r++) {
                 int p = computed.seeds()[r];
-                found[p] = true;
-                cache.putVector(g, missing[p], Arrays.copyOfRange(computed.vectors(), r * dim, (r + 1) * dim), now);
+                rows[missingAt[p]] = Arrays.copyOfRange(computed.vectors(), r * dim, (r + 1) * dim);
             }
             for (int p = 0; p < m; p++) {
-                if (!found[p]) {
-                    cache.putVector(g, missing[p], null, now);
-                }
-            }
-            if (m == n) {
-                return computed; // nothing came from the cache: positions already refer to seeds[0..n)
+                cache.putVector(g, missing[p], rows[missingAt[p]], now); // null: cached as "no vector"
             }
         }
         int[] positions = new int[n];
-        float[][] rows = new float[n][];
         int size = 0;
-        int dim = 0;
+        int dim = 1;
         for (int i = 0; i < n; i++) {
-            float[] v = cache.vector(g, seeds[i], now);
-            if (v == null && !cache.hasVector(g, seeds[i], now)) {
-                // evicted or raced with a generation swap between the fill and this read: compute this one directly
-                SeedVectors one = indexes.contentVectors(g, new int[] {seeds[i]}, 1);
-                v = one.size() == 0 ? null : one.vectors();
-            }
-            if (v != null && !ContentNeighbourCache.isNoVector(v)) {
+            if (rows[i] != null && !ContentNeighbourCache.isNoVector(rows[i])) {
                 positions[size] = i;
-                rows[size++] = v;
-                dim = v.length;
+                rows[size++] = rows[i];
+                dim = rows[i].length;
             }
         }
         if (size == 0) {
